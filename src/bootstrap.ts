@@ -1,0 +1,28 @@
+import { randomBytes, createHash } from 'node:crypto';
+import type { Config } from './config';
+import type { AppContext } from './context';
+import { type DatabaseHandle, openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+
+async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffer> {
+  if (config.secret) return createHash('sha256').update(config.secret).digest();
+  const existing = await handle.db.selectFrom('settings').select('value').where('key', '=', 'pin_key').executeTakeFirst();
+  if (existing) return Buffer.from(existing.value, 'hex');
+  const key = randomBytes(32).toString('hex');
+  await handle.db.insertInto('settings').values({ key: 'pin_key', value: key }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const stored = await handle.db.selectFrom('settings').select('value').where('key', '=', 'pin_key').executeTakeFirstOrThrow();
+  return Buffer.from(stored.value, 'hex');
+}
+
+/** Opens the database, brings its schema up to date and returns the context every service takes. */
+export async function openContext(config: Config): Promise<{ ctx: AppContext; handle: DatabaseHandle; applied: string[] }> {
+  const handle = openDatabase(config.databaseUrl);
+  try {
+    const applied = await migrateToLatest(handle.db);
+    const pinKey = await loadPinKey(handle, config);
+    return { ctx: { db: handle.db, dialect: handle.dialect, config, pinKey }, handle, applied };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}

@@ -1,0 +1,230 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import { Command, InvalidArgumentError } from 'commander';
+import { buildApp } from './app';
+import { openContext } from './bootstrap';
+import { ConfigError, loadConfig } from './config';
+import { pickLanguage, translator } from './lib/i18n';
+import { roles, type Role } from './modules/auth/actor';
+import { verifyAuditChain } from './modules/audit/service';
+import { seedDemo } from './modules/demo/seed-demo';
+import { countOrganisations, findOrganisation } from './modules/organisations/repository';
+import { organisationTypes } from './modules/organisations/schema';
+import { createOrganisation } from './modules/organisations/service';
+import { seedSynthetic } from './modules/synthetic/seed-synthetic';
+import { countUsers } from './modules/users/repository';
+import { createUser } from './modules/users/service';
+
+// The command speaks the language of the terminal (LANG, such as th_TH.UTF-8), English otherwise.
+const t = translator(pickLanguage(process.env.LINTAS_LANG ?? process.env.LANG?.split(/[._]/)[0]), 'cli');
+const say = (line = ''): void => {
+  process.stdout.write(`${line}\n`);
+};
+
+const positiveInteger = (value: string) => {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number');
+  return number;
+};
+
+/** Opens the configured database (migrated) and runs `work` with it, closing it afterwards. */
+async function withContext<T>(work: (opened: Awaited<ReturnType<typeof openContext>>) => Promise<T>): Promise<T> {
+  const opened = await openContext(loadConfig());
+  try {
+    return await work(opened);
+  } finally {
+    await opened.handle.close();
+  }
+}
+
+function progressBar(label: string, total: number) {
+  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}`, hideCursor: true, noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 5000 }, Presets.shades_classic);
+  bar.start(total, 0);
+  return bar;
+}
+
+const program = new Command('lintas').description(t('description'));
+
+program
+  .command('start')
+  .description('Migrate the database, add demo data to an empty one, and serve Lintas')
+  .action(async () => {
+    const config = loadConfig();
+    const { ctx, handle, applied } = await openContext(config);
+    if (applied.length) say(t('migrated', { count: applied.length }));
+    let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
+    const empty = (await countOrganisations(ctx.db)) === 0;
+    if (empty && config.seedDemo) {
+      say(t('demoSeeding'));
+      demo = await seedDemo(ctx);
+      say(t('demoSeeded'));
+    }
+    if (config.initialAdmin && (await countUsers(ctx.db)) === 0) {
+      const organisation = await createOrganisation(ctx, { kind: 'system' }, { name: 'Lintas node', type: 'ngo', country: 'KH', languages: ['en'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: false });
+      await createUser(ctx, { kind: 'system' }, { ...config.initialAdmin, name: 'System administrator', role: 'system_admin', organisationId: organisation.id });
+      say(t('adminCreated', { email: config.initialAdmin.email }));
+    } else if (config.initialAdmin && empty === false && demo === undefined) {
+      // Users exist already: the variables are only for an empty database.
+    }
+    const app = await buildApp(ctx);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = config.publicUrl ?? `http://localhost:${port}`;
+    say(t('listening', { url }));
+    say(t('apiDocs', { url: `${url}/api/docs` }));
+    if (demo) {
+      say(t('demoLogins', { password: demo.password }));
+      for (const login of demo.logins) say(`  ${login.email.padEnd(26)} ${login.role.padEnd(13)} ${login.organisation}`);
+    }
+    say(t('stopHint'));
+    const stop = async () => {
+      say(t('stopping'));
+      await app.close();
+      await handle.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+
+program
+  .command('migrate')
+  .description('Bring the database schema up to date')
+  .action(async () => {
+    await withContext(async ({ applied }) => say(t('migrated', { count: applied.length })));
+  });
+
+const organisation = program.command('organisation').description('Manage organisations');
+organisation
+  .command('create')
+  .requiredOption('--name <name>')
+  .requiredOption('--type <type>', organisationTypes.join(', '))
+  .requiredOption('--country <code>', 'ISO 3166 alpha-2')
+  .option('--languages <codes>', 'comma-separated language codes', 'en')
+  .option('--public', 'accepts complaints from the public form', false)
+  .action((options) =>
+    withContext(async ({ ctx }) => {
+      const created = await createOrganisation(ctx, { kind: 'system' }, {
+        name: options.name,
+        type: options.type,
+        country: String(options.country).toUpperCase(),
+        languages: String(options.languages).split(','),
+        firstActionDays: 10,
+        resolutionDays: 90,
+        acceptsPublicComplaints: Boolean(options.public),
+      });
+      say(t('organisationCreated', { name: created.name, id: created.id }));
+    }),
+  );
+
+const user = program.command('user').description('Manage users');
+user
+  .command('create')
+  .requiredOption('--email <email>')
+  .requiredOption('--name <name>')
+  .requiredOption('--organisation <id>', 'organisation id')
+  .requiredOption('--role <role>', roles.join(', '))
+  .option('--password <password>', 'or set LINTAS_USER_PASSWORD (keeps it out of the shell history)')
+  .action((options) =>
+    withContext(async ({ ctx }) => {
+      const password = options.password ?? process.env.LINTAS_USER_PASSWORD;
+      if (!password) throw new Error(t('passwordMissing'));
+      if (!roles.includes(options.role)) throw new InvalidArgumentError(`role: ${roles.join(', ')}`);
+      if (!(await findOrganisation(ctx.db, options.organisation))) throw new Error(`organisation ${options.organisation}`);
+      const created = await createUser(ctx, { kind: 'system' }, { email: options.email, name: options.name, organisationId: options.organisation, role: options.role as Role, password });
+      say(t('userCreated', { email: created.email, role: created.role }));
+    }),
+  );
+
+program
+  .command('seed')
+  .description('Add demo data (--demo) or N synthetic complaints (--synthetic N)')
+  .option('--demo', 'demo organisations, users and complaints (empty database only)')
+  .option('--synthetic <count>', 'number of synthetic complaints', positiveInteger)
+  .option('--seed <seed>', 'random seed: the same seed gives the same complaints', positiveInteger, 1)
+  .option('--until <date>', 'end of the five years the complaints spread over (YYYY-MM-DD); today by default')
+  .action((options) =>
+    withContext(async ({ ctx }) => {
+      if (options.demo) {
+        if ((await countOrganisations(ctx.db)) > 0) {
+          say(t('demoExists'));
+          return;
+        }
+        const demo = await seedDemo(ctx);
+        say(t('demoSeeded'));
+        say(t('demoLogins', { password: demo.password }));
+        for (const login of demo.logins) say(`  ${login.email.padEnd(26)} ${login.role.padEnd(13)} ${login.organisation}`);
+      }
+      if (options.synthetic) {
+        const started = performance.now();
+        const bar = progressBar(t('syntheticProgress'), options.synthetic);
+        await seedSynthetic(ctx, { count: options.synthetic, seed: options.seed, until: options.until ? new Date(options.until) : undefined, onProgress: (n) => bar.update(n) });
+        bar.stop();
+        say(t('syntheticDone', { count: options.synthetic, seconds: ((performance.now() - started) / 1000).toFixed(1), seed: options.seed }));
+      }
+    }),
+  );
+
+program
+  .command('backup')
+  .description('Write a consistent copy of the database while Lintas runs')
+  .option('--out <file>', 'where to write it', `backups/lintas-${new Date().toISOString().replace(/[:.]/g, '-')}`)
+  .action((options) =>
+    withContext(async ({ handle }) => {
+      fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+      if (handle.dialect === 'sqlite') {
+        const file = options.out.endsWith('.db') ? options.out : `${options.out}.db`;
+        const { sql } = await import('kysely');
+        // VACUUM INTO writes a consistent, compacted copy without stopping writers for long.
+        await sql`VACUUM INTO ${path.resolve(file)}`.execute(handle.db);
+        say(t('backupDone', { file, megabytes: (fs.statSync(file).size / 1048576).toFixed(1) }));
+      } else {
+        const file = options.out.endsWith('.dump') ? options.out : `${options.out}.dump`;
+        const result = spawnSync('pg_dump', ['--format=custom', `--file=${file}`, loadConfig().databaseUrl], { stdio: 'inherit' });
+        if (result.status !== 0) throw new Error(t('backupPgDump'));
+        say(t('backupDone', { file, megabytes: (fs.statSync(file).size / 1048576).toFixed(1) }));
+      }
+    }),
+  );
+
+const audit = program.command('audit').description('The audit log');
+audit
+  .command('verify')
+  .description('Recompute the hash chain of the audit log and report the first entry that was changed')
+  .action(() =>
+    withContext(async ({ ctx }) => {
+      let bar: SingleBar | undefined;
+      const result = await verifyAuditChain(ctx.db, (checked, total) => {
+        bar ??= progressBar(t('auditProgress'), total);
+        bar.update(checked);
+      });
+      bar?.stop();
+      if (result.ok) say(t('auditOk', { count: result.entries }));
+      else {
+        say(t('auditBroken', { seq: result.brokenAt, problem: result.problem }));
+        process.exitCode = 2;
+      }
+    }),
+  );
+
+program
+  .command('bench')
+  .description('Run the benchmarks in bench/ and print their figures')
+  .allowUnknownOption()
+  .action(async () => {
+    await import('../bench/run');
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${t('configInvalid')}\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  } else {
+    process.stderr.write(`${t('failed', { message: error instanceof Error ? error.message : String(error) })}\n`);
+  }
+  process.exit(1);
+}

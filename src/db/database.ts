@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** For SQLite: the file path; for PostgreSQL: the URL without password. Never contains secrets. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// PostgreSQL returns BIGINT and COUNT(*) as strings; every Lintas number fits in a JS number (money is in
+// minor units, far below 2^53), so parse them once here.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+/**
+ * Opens the database a DATABASE_URL names: `sqlite:PATH` (embedded, one file) or `postgres://…`.
+ * A `schema` query parameter on a PostgreSQL URL sets the search_path (the tests use one schema each).
+ */
+export function openDatabase(url: string): DatabaseHandle {
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url);
+  throw new Error('DATABASE_URL must start with sqlite: or postgres://');
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const connection = new SQLite(file);
+  // WAL lets readers go on while one writer commits; synchronous=FULL fsyncs the WAL on every commit, so a
+  // transaction that returned is on disk even if the power fails right after (NORMAL could lose it).
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = FULL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  connection.pragma('cache_size = -65536');
+  connection.pragma('temp_store = MEMORY');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    close: () => db.destroy(),
+  };
+}
+
+/** A connection string with a user name: without one, PGUSER or the operating-system user, as psql does. */
+export function withPostgresUser(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.username) parsed.username = process.env.PGUSER || os.userInfo().username;
+  return parsed.toString();
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  const pool = new pg.Pool({
+    connectionString: withPostgresUser(parsed.toString()),
+    max: 20,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  parsed.password = '';
+  return {
+    db,
+    dialect: 'postgres',
+    location: parsed.toString(),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,28 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { isPostgres } from './dialect';
+import * as core from './migrations/20261128_0001_core';
+
+// Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
+// in tests and in a bundled build. Names sort by date; append new ones at the end.
+const migrations: Record<string, Migration> = {
+  '20261128_0001_core': core,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Brings the schema up to date; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  // On PostgreSQL, name the schema: otherwise Kysely looks for its tables in every schema and can find
+  // another database's (another node's, or another test's) in the same server.
+  const schema = isPostgres(db) ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0].schema : undefined;
+  const migrator = new Migrator({
+    db,
+    provider,
+    migrationTableName: 'lintas_migrations',
+    migrationLockTableName: 'lintas_migration_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

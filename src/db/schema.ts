@@ -1,0 +1,185 @@
+import type { Generated } from 'kysely';
+
+// Table types for Kysely. Conventions (same on SQLite and PostgreSQL):
+// ids are text UUIDs, times are UTC ISO 8601 text, booleans are 0/1 integers, JSON is text,
+// money is an integer of minor units beside its ISO 4217 currency code.
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  type: string;
+  country: string;
+  languages: string; // JSON array of language codes
+  first_action_days: number;
+  resolution_days: number;
+  accepts_public_complaints: number;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  id: string; // SHA-256 of the token; the token itself is never stored
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ComplaintTable {
+  id: string;
+  organisation_id: string;
+  reference: string;
+  pin_version: number; // the PIN is derived from the node's key, the id and this; raise it to issue a new PIN
+  idempotency_key: string | null;
+  channel: string;
+  state: string;
+  complainant_type: string;
+  complainant: string; // JSON: name, phone, relationship (personal data)
+  origin: string;
+  destination: string;
+  sector: string | null;
+  occupation: string | null;
+  stage: string;
+  narrative_text: string;
+  narrative_language: string;
+  relief_sought: string; // JSON array
+  consent_services: number;
+  consent_share: number;
+  consent_statistics: number;
+  consent: string; // JSON: who recorded it, when, what was explained
+  worker_count: number;
+  grievance_codes: string; // space-separated, for display; complaint_grievances is the filterable copy
+  assigned_to: string | null;
+  received_at: string;
+  first_action_due_at: string;
+  first_action_at: string | null;
+  resolution_due_at: string;
+  resolved_at: string | null;
+  closed_at: string | null;
+  updated_at: string;
+  created_by: string | null;
+  track_failures: number;
+  track_locked_until: string | null;
+}
+
+export interface ComplaintWorkerTable {
+  id: string;
+  complaint_id: string;
+  position: number;
+  name: string;
+  name_latin: string | null;
+  sex: string;
+  birth_date: string | null;
+  birth_year: number | null;
+  nationality: string | null;
+  passport_number: string | null;
+  phone: string | null;
+  languages: string; // JSON array
+}
+
+export interface ComplaintRespondentTable {
+  id: string;
+  complaint_id: string;
+  position: number;
+  type: string;
+  name: string;
+  country: string | null;
+}
+
+export interface ComplaintGrievanceTable {
+  complaint_id: string;
+  code: string;
+}
+
+export interface ComplaintEventTable {
+  id: string;
+  complaint_id: string;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  user_id: string | null;
+  summary: string | null;
+  data: string; // JSON
+}
+
+export interface ComplaintOutcomeTable {
+  id: string;
+  complaint_id: string;
+  type: string;
+  currency: string | null;
+  claimed: number | null;
+  awarded: number | null;
+  received: number | null;
+  decided_on: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  complaint_id: string;
+  filename: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  description: string | null;
+  content: Buffer;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_type: string;
+  actor_id: string | null;
+  organisation_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: string; // JSON, never personal data
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  complaints: ComplaintTable;
+  complaint_workers: ComplaintWorkerTable;
+  complaint_respondents: ComplaintRespondentTable;
+  complaint_grievances: ComplaintGrievanceTable;
+  complaint_events: ComplaintEventTable;
+  complaint_outcomes: ComplaintOutcomeTable;
+  evidence: EvidenceTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  settings: SettingTable;
+}
+
+export type { Generated };

@@ -1,0 +1,210 @@
+import { type Kysely, sql } from 'kysely';
+import type {
+  ComplaintEventTable,
+  ComplaintOutcomeTable,
+  ComplaintRespondentTable,
+  ComplaintTable,
+  ComplaintWorkerTable,
+  Database,
+  EvidenceTable,
+} from '../../db/schema';
+import type { ComplaintState } from './taxonomy';
+
+export interface NewComplaintRows {
+  complaint: ComplaintTable;
+  workers: ComplaintWorkerTable[];
+  respondents: ComplaintRespondentTable[];
+  grievances: string[];
+  events: ComplaintEventTable[];
+}
+
+// Multi-row inserts are split to stay under the limit of bound parameters per statement (32,766 in SQLite).
+async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: Database[T][]) {
+  if (rows.length === 0) return;
+  const chunk = Math.max(1, Math.floor(30_000 / Object.keys(rows[0] as object).length));
+  for (let i = 0; i < rows.length; i += chunk) {
+    await trx.insertInto(table).values(rows.slice(i, i + chunk) as never).execute();
+  }
+}
+
+/** Writes complaints with their workers, respondents, grievances, events and outcomes. Call inside a transaction. */
+export async function insertComplaints(trx: Kysely<Database>, batch: Array<NewComplaintRows & { outcomes?: ComplaintOutcomeTable[] }>): Promise<void> {
+  await insertChunked(trx, 'complaints', batch.map((rows) => rows.complaint));
+  await insertChunked(trx, 'complaint_workers', batch.flatMap((rows) => rows.workers));
+  await insertChunked(trx, 'complaint_respondents', batch.flatMap((rows) => rows.respondents));
+  await insertChunked(
+    trx,
+    'complaint_grievances',
+    batch.flatMap((rows) => rows.grievances.map((code) => ({ complaint_id: rows.complaint.id, code }))),
+  );
+  await insertChunked(trx, 'complaint_events', batch.flatMap((rows) => rows.events));
+  await insertChunked(trx, 'complaint_outcomes', batch.flatMap((rows) => rows.outcomes ?? []));
+}
+
+/** Writes one complaint with everything attached to it. Call inside a transaction. */
+export const insertComplaint = (trx: Kysely<Database>, rows: NewComplaintRows) => insertComplaints(trx, [rows]);
+
+export function findComplaint(db: Kysely<Database>, id: string) {
+  return db.selectFrom('complaints').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findComplaintByReference(db: Kysely<Database>, reference: string) {
+  return db.selectFrom('complaints').selectAll().where('reference', '=', reference).executeTakeFirst();
+}
+
+export function findComplaintByIdempotencyKey(db: Kysely<Database>, organisationId: string, key: string) {
+  return db
+    .selectFrom('complaints')
+    .select(['id', 'reference', 'state'])
+    .where('organisation_id', '=', organisationId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Everything attached to one complaint, for its detail page. */
+export async function findComplaintParts(db: Kysely<Database>, id: string) {
+  const [workers, respondents, events, outcomes, evidence] = await Promise.all([
+    db.selectFrom('complaint_workers').selectAll().where('complaint_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('complaint_respondents').selectAll().where('complaint_id', '=', id).orderBy('position').execute(),
+    db.selectFrom('complaint_events').selectAll().where('complaint_id', '=', id).orderBy('occurred_at').orderBy('recorded_at').execute(),
+    db.selectFrom('complaint_outcomes').selectAll().where('complaint_id', '=', id).orderBy('created_at').execute(),
+    db
+      .selectFrom('evidence')
+      .select(['id', 'filename', 'media_type', 'size_bytes', 'sha256', 'description', 'created_at'])
+      .where('complaint_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+  ]);
+  return { workers, respondents, events, outcomes, evidence };
+}
+
+export interface ComplaintFilter {
+  organisationId: string;
+  states?: string[];
+  channels?: string[];
+  origins?: string[];
+  destinations?: string[];
+  grievance?: string;
+  stage?: string;
+  assignedTo?: string | null;
+  overdueAt?: string;
+  receivedFrom?: string;
+  receivedTo?: string;
+  sortColumn: 'received_at' | 'first_action_due_at';
+  descending: boolean;
+  after?: { value: string; id: string };
+  limit: number;
+}
+
+const listColumns = [
+  'id',
+  'reference',
+  'state',
+  'channel',
+  'origin',
+  'destination',
+  'sector',
+  'stage',
+  'grievance_codes',
+  'worker_count',
+  'assigned_to',
+  'received_at',
+  'first_action_due_at',
+  'first_action_at',
+  'resolution_due_at',
+  'updated_at',
+] as const;
+
+/** One page of complaints without personal data, in a stable order (sort column, then id) for cursor paging. */
+export function listComplaintRows(db: Kysely<Database>, filter: ComplaintFilter) {
+  let query = db.selectFrom('complaints').select(listColumns).where('organisation_id', '=', filter.organisationId);
+  if (filter.states?.length) query = query.where('state', 'in', filter.states);
+  if (filter.channels?.length) query = query.where('channel', 'in', filter.channels);
+  if (filter.origins?.length) query = query.where('origin', 'in', filter.origins);
+  if (filter.destinations?.length) query = query.where('destination', 'in', filter.destinations);
+  if (filter.stage) query = query.where('stage', '=', filter.stage);
+  if (filter.assignedTo !== undefined) {
+    query = filter.assignedTo === null ? query.where('assigned_to', 'is', null) : query.where('assigned_to', '=', filter.assignedTo);
+  }
+  if (filter.receivedFrom) query = query.where('received_at', '>=', filter.receivedFrom);
+  if (filter.receivedTo) query = query.where('received_at', '<', filter.receivedTo);
+  if (filter.grievance) {
+    const code = filter.grievance;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('complaint_grievances')
+          .select(sql`1`.as('one'))
+          .whereRef('complaint_grievances.complaint_id', '=', 'complaints.id')
+          .where('complaint_grievances.code', '=', code),
+      ),
+    );
+  }
+  if (filter.overdueAt) {
+    const now = filter.overdueAt;
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
+        eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
+      ]),
+    );
+  }
+  const column = filter.sortColumn;
+  const direction = filter.descending ? 'desc' : 'asc';
+  if (filter.after) {
+    const { value, id } = filter.after;
+    query = query.where((eb) => eb(eb.refTuple(column, 'id'), filter.descending ? '<' : '>', eb.tuple(value, id)));
+  }
+  return query.orderBy(column, direction).orderBy('id', direction).limit(filter.limit).execute();
+}
+
+/** Moves a complaint from one state to another; returns false when it was no longer in `from` (a concurrent change). */
+export async function updateComplaintState(
+  trx: Kysely<Database>,
+  id: string,
+  from: ComplaintState,
+  changes: Partial<ComplaintTable> & { state: ComplaintState },
+): Promise<boolean> {
+  const result = await trx.updateTable('complaints').set(changes).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function updateComplaint(trx: Kysely<Database>, id: string, changes: Partial<ComplaintTable>) {
+  await trx.updateTable('complaints').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertEvent(trx: Kysely<Database>, event: ComplaintEventTable) {
+  await trx.insertInto('complaint_events').values(event).execute();
+}
+
+export async function insertOutcome(trx: Kysely<Database>, outcome: ComplaintOutcomeTable) {
+  await trx.insertInto('complaint_outcomes').values(outcome).execute();
+}
+
+export async function countOutcomes(db: Kysely<Database>, complaintId: string): Promise<number> {
+  const row = await db
+    .selectFrom('complaint_outcomes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('complaint_id', '=', complaintId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function insertEvidence(trx: Kysely<Database>, evidence: EvidenceTable) {
+  await trx.insertInto('evidence').values(evidence).execute();
+}
+
+export function findEvidence(db: Kysely<Database>, complaintId: string, evidenceId: string) {
+  return db.selectFrom('evidence').selectAll().where('complaint_id', '=', complaintId).where('id', '=', evidenceId).executeTakeFirst();
+}
+
+export async function recordTrackingFailure(db: Kysely<Database>, id: string, failures: number, lockedUntil: string | null) {
+  await db.updateTable('complaints').set({ track_failures: failures, track_locked_until: lockedUntil }).where('id', '=', id).execute();
+}
+
+export function lastEventTime(db: Kysely<Database>, complaintId: string) {
+  return db
+    .selectFrom('complaint_events')
+    .select((eb) => eb.fn.max('occurred_at').as('last'))
+    .where('complaint_id', '=', complaintId)
+    .executeTakeFirst();
+}

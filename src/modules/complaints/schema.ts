@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { countryCode, currencyCode, isicCode, isoDate, isoDateTime, languageTag, money } from '../../lib/codes';
+import {
+  channels,
+  complainantTypes,
+  complaintStates,
+  eventTypes,
+  grievanceCodes,
+  migrationStages,
+  outcomeTypes,
+  reliefTypes,
+  respondentTypes,
+  sexes,
+  systemEventTypes,
+} from './taxonomy';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const phone = z.string().trim().regex(/^\+?[0-9 ()-]{4,24}$/, { error: 'phone' });
+
+export const complainantSchema = z
+  .object({
+    type: z.enum(complainantTypes),
+    name: text(200).optional(),
+    phone: phone.optional(),
+    relationship: text(100).optional(),
+  })
+  .meta({ id: 'Complainant' });
+
+export const workerSchema = z
+  .object({
+    name: text(200).meta({ description: 'The name as written, in any script' }),
+    nameLatin: text(200).optional(),
+    sex: z.enum(sexes),
+    birthDate: isoDate.optional(),
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    nationality: countryCode.optional(),
+    passportNumber: z.string().trim().regex(/^[A-Za-z0-9]{5,20}$/, { error: 'passport' }).optional(),
+    phone: phone.optional(),
+    languages: z.array(languageTag).max(10).default([]),
+  })
+  .meta({ id: 'Worker' });
+
+export const respondentSchema = z
+  .object({
+    type: z.enum(respondentTypes),
+    name: text(300),
+    country: countryCode.optional(),
+  })
+  .meta({ id: 'Respondent' });
+
+export const consentSchema = z
+  .object({
+    services: z.boolean().meta({ description: 'The worker agrees that this organisation handles the case' }),
+    shareWithOrganisations: z.boolean().meta({ description: 'The case may be shared with other organisations' }),
+    statistics: z.boolean().meta({ description: 'The case may be counted in anonymised statistics' }),
+    explained: text(2000).optional().meta({ description: 'What was explained to the worker' }),
+  })
+  .meta({ id: 'Consent' });
+
+/** The standard complaint form: used by desk intake, and later by import and exchange between nodes. */
+export const complaintInputSchema = z
+  .object({
+    channel: z.enum(channels),
+    receivedAt: isoDateTime.optional().meta({ description: 'When the complaint was received; now if absent' }),
+    complainant: complainantSchema,
+    workers: z.array(workerSchema).min(1).max(500),
+    respondents: z.array(respondentSchema).max(20).default([]),
+    origin: countryCode,
+    destination: countryCode,
+    sector: isicCode.optional(),
+    occupation: text(200).optional(),
+    stage: z.enum(migrationStages),
+    grievances: z.array(z.enum(grievanceCodes)).min(1).max(grievanceCodes.length),
+    narrative: z.object({ text: z.string().min(1).max(50_000), language: languageTag }),
+    reliefSought: z.array(z.object({ type: z.enum(reliefTypes), amount: money.optional() })).max(20).default([]),
+    consent: consentSchema,
+  })
+  .meta({ id: 'ComplaintInput' });
+export type ComplaintInput = z.infer<typeof complaintInputSchema>;
+
+export const createdComplaintSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    pin: z.string().meta({ description: 'Give it to the worker with the reference: together they let them follow the complaint' }),
+    state: z.enum(complaintStates),
+  })
+  .meta({ id: 'CreatedComplaint' });
+
+export const complaintSummarySchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    state: z.enum(complaintStates),
+    channel: z.enum(channels),
+    origin: z.string(),
+    destination: z.string(),
+    sector: z.string().nullable(),
+    stage: z.enum(migrationStages),
+    grievances: z.array(z.string()),
+    workerCount: z.number().int(),
+    assignedTo: z.uuid().nullable(),
+    receivedAt: z.string(),
+    firstActionDueAt: z.string(),
+    firstActionAt: z.string().nullable(),
+    resolutionDueAt: z.string(),
+    overdue: z.boolean(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'ComplaintSummary', description: 'A complaint without personal data, as lists show it' });
+
+export const complaintEventSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum([...eventTypes, ...systemEventTypes]),
+    occurredAt: z.string(),
+    recordedAt: z.string(),
+    userId: z.uuid().nullable(),
+    summary: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'ComplaintEvent' });
+
+export const outcomeSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(outcomeTypes),
+    currency: z.string().nullable(),
+    claimed: z.number().int().nullable(),
+    awarded: z.number().int().nullable(),
+    received: z.number().int().nullable(),
+    decidedOn: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Outcome' });
+
+export const evidenceSchema = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    mediaType: z.string(),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    description: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Evidence' });
+
+export const complaintDetailSchema = complaintSummarySchema
+  .extend({
+    organisationId: z.uuid(),
+    complainant: complainantSchema,
+    workers: z.array(workerSchema.extend({ id: z.uuid() })),
+    respondents: z.array(respondentSchema.extend({ id: z.uuid(), country: z.string().nullable() })),
+    occupation: z.string().nullable(),
+    narrative: z.object({ text: z.string(), language: z.string() }),
+    reliefSought: z.array(z.object({ type: z.enum(reliefTypes), amount: money.optional() })),
+    consent: consentSchema.extend({ recordedBy: z.uuid().nullable(), recordedAt: z.string() }),
+    resolvedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    events: z.array(complaintEventSchema),
+    outcomes: z.array(outcomeSchema),
+    evidence: z.array(evidenceSchema),
+    allowedTransitions: z.array(z.enum(complaintStates)),
+  })
+  .meta({ id: 'ComplaintDetail' });
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item));
+
+export const listQuerySchema = z.object({
+  state: csv(z.enum(complaintStates)).optional(),
+  channel: csv(z.enum(channels)).optional(),
+  origin: csv(countryCode).optional(),
+  destination: csv(countryCode).optional(),
+  grievance: z.enum(grievanceCodes).optional(),
+  stage: z.enum(migrationStages).optional(),
+  assignedTo: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  receivedFrom: isoDate.optional(),
+  receivedTo: isoDate.optional(),
+  sort: z.enum(['received_at', '-received_at', 'first_action_due_at', '-first_action_due_at']).default('-received_at'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+export const listResultSchema = z
+  .object({
+    items: z.array(complaintSummarySchema),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page' }),
+  })
+  .meta({ id: 'ComplaintList' });
+
+export const transitionInputSchema = z
+  .object({ to: z.enum(complaintStates), reason: z.string().trim().max(2000).optional() })
+  .meta({ id: 'TransitionInput' });
+
+export const assignmentInputSchema = z
+  .object({ userId: z.uuid().nullable() })
+  .meta({ id: 'AssignmentInput' });
+
+export const eventInputSchema = z
+  .object({
+    type: z.enum(eventTypes),
+    occurredAt: isoDateTime.optional(),
+    summary: text(5000),
+  })
+  .meta({ id: 'EventInput' });
+
+export const outcomeInputSchema = z
+  .object({
+    type: z.enum(outcomeTypes),
+    currency: currencyCode.optional(),
+    claimed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    awarded: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    received: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    decidedOn: isoDate.optional(),
+    note: text(2000).optional(),
+  })
+  .refine((o) => o.currency !== undefined || (o.claimed ?? o.awarded ?? o.received) === undefined, {
+    error: 'currency_required',
+    path: ['currency'],
+  })
+  .meta({ id: 'OutcomeInput', description: 'Amounts in minor units of `currency`' });
+
+export const complaintIdParams = z.object({ id: z.uuid() });

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { complaintInputSchema } from '../complaints/schema';
+import { complaintStates } from '../complaints/taxonomy';
+
+/** The short public form: the standard form without the desk's fields, plus a honeypot that people never fill. */
+export const publicComplaintInputSchema = complaintInputSchema
+  .omit({ channel: true, receivedAt: true })
+  .extend({
+    organisationId: z.uuid().optional().meta({ description: 'Where to send it; otherwise Lintas routes it by the corridor' }),
+    workers: complaintInputSchema.shape.workers.max(50),
+    website: z.string().max(0, { error: 'spam' }).optional().meta({ description: 'Leave empty (spam trap)' }),
+  })
+  .meta({ id: 'PublicComplaintInput' });
+export type PublicComplaintInput = z.infer<typeof publicComplaintInputSchema>;
+
+export const publicCreatedSchema = z
+  .object({ reference: z.string(), pin: z.string() })
+  .meta({ id: 'PublicComplaintCreated', description: 'Keep both: together they let the worker follow the complaint' });
+
+export const trackInputSchema = z
+  .object({
+    reference: z.string().trim().min(4).max(40),
+    pin: z.string().trim().regex(/^\d{6}$/, { error: 'pin' }),
+  })
+  .meta({ id: 'TrackInput' });
+
+export const trackResultSchema = z
+  .object({
+    reference: z.string(),
+    state: z.enum(complaintStates),
+    lastUpdatedAt: z.string(),
+  })
+  .meta({ id: 'TrackResult', description: 'The status and the time of the last change, nothing more' });
