@@ -9,11 +9,9 @@ import { ConfigError, loadConfig } from './config';
 import { pickLanguage, translator } from './lib/i18n';
 import { roles, type Role } from './modules/auth/actor';
 import { verifyAuditChain } from './modules/audit/service';
-import { seedDemo } from './modules/demo/seed-demo';
 import { countOrganisations, findOrganisation } from './modules/organisations/repository';
 import { organisationTypes } from './modules/organisations/schema';
 import { createOrganisation } from './modules/organisations/service';
-import { seedSynthetic } from './modules/synthetic/seed-synthetic';
 import { countUsers } from './modules/users/repository';
 import { createUser } from './modules/users/service';
 
@@ -54,10 +52,12 @@ program
     const config = loadConfig();
     const { ctx, handle, applied } = await openContext(config);
     if (applied.length) say(t('migrated', { count: applied.length }));
-    let demo: Awaited<ReturnType<typeof seedDemo>> | undefined;
+    let demo: Awaited<ReturnType<typeof import('./modules/demo/seed-demo').seedDemo>> | undefined;
     const empty = (await countOrganisations(ctx.db)) === 0;
     if (empty && config.seedDemo) {
       say(t('demoSeeding'));
+      // Loaded only when needed: the synthetic corpus is large and a running node rarely needs it.
+      const { seedDemo } = await import('./modules/demo/seed-demo');
       demo = await seedDemo(ctx);
       say(t('demoSeeded'));
     }
@@ -65,8 +65,6 @@ program
       const organisation = await createOrganisation(ctx, { kind: 'system' }, { name: 'Lintas node', type: 'ngo', country: 'KH', languages: ['en'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: false });
       await createUser(ctx, { kind: 'system' }, { ...config.initialAdmin, name: 'System administrator', role: 'system_admin', organisationId: organisation.id });
       say(t('adminCreated', { email: config.initialAdmin.email }));
-    } else if (config.initialAdmin && empty === false && demo === undefined) {
-      // Users exist already: the variables are only for an empty database.
     }
     const app = await buildApp(ctx);
     await app.listen({ port: config.port, host: config.host });
@@ -153,12 +151,14 @@ program
           say(t('demoExists'));
           return;
         }
+        const { seedDemo } = await import('./modules/demo/seed-demo');
         const demo = await seedDemo(ctx);
         say(t('demoSeeded'));
         say(t('demoLogins', { password: demo.password }));
         for (const login of demo.logins) say(`  ${login.email.padEnd(26)} ${login.role.padEnd(13)} ${login.organisation}`);
       }
       if (options.synthetic) {
+        const { seedSynthetic } = await import('./modules/synthetic/seed-synthetic');
         const started = performance.now();
         const bar = progressBar(t('syntheticProgress'), options.synthetic);
         await seedSynthetic(ctx, { count: options.synthetic, seed: options.seed, until: options.until ? new Date(options.until) : undefined, onProgress: (n) => bar.update(n) });

@@ -10,6 +10,8 @@ import { type DatabaseKind, freshDatabaseUrl } from './databases';
 
 export interface TestServer {
   ctx: AppContext;
+  /** Every route Fastify registered (method and URL pattern), HEAD excluded. */
+  registeredRoutes: Array<{ method: string; url: string }>;
   app: FastifyInstance;
   baseUrl: string;
   databaseUrl: string;
@@ -21,13 +23,19 @@ export async function startTestServer(kind: DatabaseKind, env: Record<string, st
   const database = await freshDatabaseUrl(kind);
   const config = loadConfig({ DATABASE_URL: database.url, LOG_LEVEL: 'silent', LINTAS_DEMO: '0', PORT: '0', HOST: '127.0.0.1', LINTAS_LOGIN_RATE_LIMIT: '1000', LINTAS_PUBLIC_RATE_LIMIT: '1000', ...env });
   const { ctx, handle } = await openContext(config);
-  const app = await buildApp(ctx);
+  const registeredRoutes: Array<{ method: string; url: string }> = [];
+  const app = await buildApp(ctx, {
+    onRoute: (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') registeredRoutes.push({ method, url: route.url });
+    },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     ctx,
     app,
+    registeredRoutes,
     baseUrl: `http://127.0.0.1:${port}`,
     databaseUrl: database.url,
     close: async () => {

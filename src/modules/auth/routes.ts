@@ -22,7 +22,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: {
         tags: ['auth'],
         summary: 'Log in: sets the session cookie and returns a token for API clients',
-        body: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).meta({ id: 'LoginInput' }),
+        body: z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).meta({ id: 'Login' }),
         response: {
           200: z
             .object({

@@ -75,7 +75,7 @@ export const complaintInputSchema = z
     reliefSought: z.array(z.object({ type: z.enum(reliefTypes), amount: money.optional() })).max(20).default([]),
     consent: consentSchema,
   })
-  .meta({ id: 'ComplaintInput' });
+  .meta({ id: 'ComplaintForm' });
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;
 
 export const createdComplaintSchema = z
@@ -195,11 +195,11 @@ export const listResultSchema = z
 
 export const transitionInputSchema = z
   .object({ to: z.enum(complaintStates), reason: z.string().trim().max(2000).optional() })
-  .meta({ id: 'TransitionInput' });
+  .meta({ id: 'Transition' });
 
 export const assignmentInputSchema = z
   .object({ userId: z.uuid().nullable() })
-  .meta({ id: 'AssignmentInput' });
+  .meta({ id: 'Assignment' });
 
 export const eventInputSchema = z
   .object({
@@ -207,7 +207,7 @@ export const eventInputSchema = z
     occurredAt: isoDateTime.optional(),
     summary: text(5000),
   })
-  .meta({ id: 'EventInput' });
+  .meta({ id: 'TimelineEntry' });
 
 export const outcomeInputSchema = z
   .object({
@@ -223,6 +223,6 @@ export const outcomeInputSchema = z
     error: 'currency_required',
     path: ['currency'],
   })
-  .meta({ id: 'OutcomeInput', description: 'Amounts in minor units of `currency`' });
+  .meta({ id: 'OutcomeRecord', description: 'Amounts in minor units of `currency`' });
 
 export const complaintIdParams = z.object({ id: z.uuid() });

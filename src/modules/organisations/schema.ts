@@ -22,7 +22,7 @@ export const organisationInputSchema = z
     resolutionDays: z.number().int().min(1).max(3650).default(90),
     acceptsPublicComplaints: z.boolean().default(false),
   })
-  .meta({ id: 'OrganisationInput' });
+  .meta({ id: 'NewOrganisation' });
 export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
 export const organisationSchema = z
@@ -44,4 +44,4 @@ export const deadlinesInputSchema = z
     firstActionDays: z.number().int().min(1).max(365),
     resolutionDays: z.number().int().min(1).max(3650),
   })
-  .meta({ id: 'DeadlinesInput', description: 'Apply to complaints received from now on' });
+  .meta({ id: 'Deadlines', description: 'Apply to complaints received from now on' });

@@ -10,7 +10,7 @@ export const publicComplaintInputSchema = complaintInputSchema
     workers: complaintInputSchema.shape.workers.max(50),
     website: z.string().max(0, { error: 'spam' }).optional().meta({ description: 'Leave empty (spam trap)' }),
   })
-  .meta({ id: 'PublicComplaintInput' });
+  .meta({ id: 'PublicComplaintForm' });
 export type PublicComplaintInput = z.infer<typeof publicComplaintInputSchema>;
 
 export const publicCreatedSchema = z
@@ -22,7 +22,7 @@ export const trackInputSchema = z
     reference: z.string().trim().min(4).max(40),
     pin: z.string().trim().regex(/^\d{6}$/, { error: 'pin' }),
   })
-  .meta({ id: 'TrackInput' });
+  .meta({ id: 'Track' });
 
 export const trackResultSchema = z
   .object({

@@ -105,7 +105,8 @@ function personName(random: SeededRandom, origin: Origin, female: boolean): { na
   const pool = namePools[origin];
   const given = random.pick(female ? pool.femaleGiven : pool.maleGiven);
   const join = (parts: NamePart[]) => ({
-    name: parts.map((p) => p.native).join(' '),
+    // Burmese names are written without spaces between their parts; the others with.
+    name: parts.map((p) => p.native).join(pool.language === 'my' ? '' : ' '),
     nameLatin: parts.map((p) => p.latin).join(' '),
   });
   if (pool.order === 'personal') {
@@ -202,7 +203,7 @@ export function* generateComplaints(count: number, seed: number, until: Date): G
       amount: String(Math.round((reliefSought[0]?.amount?.amount ?? monthlyWage * months) / 100)),
       currency: reliefSought[0]?.amount?.currency ?? claimCurrency,
     };
-    const text = [...grievances].slice(0, 2).map((code) => fill(random.pick(templates[code] ?? templates.other), values)).join(' ');
+    const text = [...grievances].slice(0, 2).map((code) => fill(random.pick(templates[code as keyof typeof templates] ?? templates.other), values)).join(' ');
 
     const receivedAtMs = start + random.int(0, Math.floor((end - start) / 1000)) * 1000;
     const receivedAt = new Date(receivedAtMs).toISOString();
@@ -237,7 +238,7 @@ export function* generateComplaints(count: number, seed: number, until: Date): G
     let resolvedAt: string | null = null;
     let closedAt: string | null = null;
     const outcomes: SyntheticOutcome[] = [];
-    const ending = random.weighted([['resolved', 80], ['withdrawn', 8], ['inadmissible', 12]] as const);
+    const ending = random.weighted([['resolved', 72], ['withdrawn', 11], ['inadmissible', 17]] as const);
     if (firstActionAt && age > resolutionAfter) {
       const endedAt = new Date(receivedAtMs + resolutionAfter * DAY).toISOString();
       if (ending === 'resolved') {

@@ -9,7 +9,7 @@ export const userInputSchema = z
     organisationId: z.uuid(),
     role: z.enum(roles),
   })
-  .meta({ id: 'UserInput' });
+  .meta({ id: 'NewUser' });
 export type UserInput = z.infer<typeof userInputSchema>;
 
 export const userSchema = z

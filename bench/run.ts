@@ -1,0 +1,286 @@
+// Lintas benchmarks: `npm run bench` (or `npx lintas bench`). Options:
+//   --list-size N       complaints in the list benchmark's database (default 1,000,000; cached in bench/.data)
+//   --intake-seconds S  length of each intake run (default 10)
+//   --quick             small sizes, to check that the benchmark itself works (used by the test suite)
+// Every figure is printed beside a baseline measured in the same run.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Presets, SingleBar } from 'cli-progress';
+import { openContext } from '../src/bootstrap';
+import { loadConfig } from '../src/config';
+import type { AppContext } from '../src/context';
+import { recordAudit } from '../src/modules/audit/service';
+import { buildComplaintRows } from '../src/modules/complaints/build-complaint-rows';
+import { insertComplaint } from '../src/modules/complaints/repository';
+import type { ComplaintInput, ListQuery } from '../src/modules/complaints/schema';
+import { listComplaints } from '../src/modules/complaints/service';
+import { createOrganisation } from '../src/modules/organisations/service';
+import { generateComplaints } from '../src/modules/synthetic/generate';
+import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic';
+import { createUser } from '../src/modules/users/service';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const quick = args.includes('--quick');
+const listSize = option('list-size', quick ? 3_000 : 1_000_000);
+const intakeSeconds = option('intake-seconds', quick ? 2 : 10);
+const password = 'benchmark password';
+const postgresUrl = process.env.DATABASE_URL_TEST ?? 'postgres://127.0.0.1:5432/test';
+
+const print = (line = '') => process.stdout.write(`${line}\n`);
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+function forms(count: number): ComplaintInput[] {
+  return [...generateComplaints(count, 99, new Date('2026-11-01'))].map(({ input }) => ({ ...input, receivedAt: undefined }));
+}
+
+async function prepareDesk(ctx: AppContext, email: string) {
+  const organisation = await createOrganisation(ctx, { kind: 'system' }, { name: `Bench desk ${email}`, type: 'trade_union_centre', country: 'KH', languages: ['km'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: false });
+  await createUser(ctx, { kind: 'system' }, { email, password, name: 'Bench desk officer', organisationId: organisation.id, role: 'supervisor' });
+  return organisation;
+}
+
+function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/lintas.js'), 'start'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', LINTAS_DEMO: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /http:\/\/localhost:(\d+)/.exec(output);
+      if (match) resolve({ child, baseUrl: `http://127.0.0.1:${match[1]}` });
+    });
+    child.once('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)));
+  });
+}
+
+async function stopServer(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function logIn(baseUrl: string, email: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (!response.ok) throw new Error(`log-in failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function freshUrl(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-bench-'));
+    return { url: `sqlite:${path.join(dir, 'bench.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const { default: pg } = await import('pg');
+  const { withPostgresUser } = await import('../src/db/database');
+  const schema = `bench_${process.pid}_${Date.now()}`;
+  const client = new pg.Client({ connectionString: withPostgresUser(postgresUrl) });
+  await client.connect();
+  await client.query(`create schema ${schema}`);
+  await client.end();
+  const url = new URL(postgresUrl);
+  url.searchParams.set('schema', schema);
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: withPostgresUser(postgresUrl) });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+async function postgresAnswers(): Promise<boolean> {
+  const { default: pg } = await import('pg');
+  const { withPostgresUser } = await import('../src/db/database');
+  const client = new pg.Client({ connectionString: withPostgresUser(postgresUrl), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Complaints per second through the HTTP API (16 connections) and straight through the repository layer. */
+async function benchIntake(kind: 'sqlite' | 'postgres') {
+  const inputs = forms(200);
+  const bodies = inputs.map((input) => JSON.stringify(input));
+
+  // Through HTTP: a separate server process, a logged-in user, 16 concurrent connections on loopback.
+  const http = await freshUrl(kind);
+  {
+    const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: http.url, LOG_LEVEL: 'silent' }));
+    await prepareDesk(ctx, 'bench@lintas.test');
+    await handle.close();
+  }
+  const server = await startServer(http.url);
+  const token = await logIn(server.baseUrl, 'bench@lintas.test');
+  let next = 0;
+  const result = await autocannon({
+    url: `${server.baseUrl}/api/v1/complaints`,
+    connections: 16,
+    duration: intakeSeconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+  });
+  await stopServer(server.child);
+  await http.drop();
+  const httpRate = result['2xx'] / (result.duration || intakeSeconds);
+  if (result.non2xx > 0 || result.errors > 0) print(`  warning: ${result.non2xx} non-2xx answers and ${result.errors} errors over HTTP`);
+
+  // Straight through the repository layer: the same rows and audit entry in one transaction, no HTTP.
+  const direct = await freshUrl(kind);
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: direct.url, LOG_LEVEL: 'silent' }));
+  const organisationId = (await prepareDesk(ctx, 'direct@lintas.test')).id;
+  const organisation = await ctx.db.selectFrom('organisations').selectAll().where('id', '=', organisationId).executeTakeFirstOrThrow();
+  let written = 0;
+  const started = performance.now();
+  const deadline = started + intakeSeconds * 1000;
+  while (performance.now() < deadline) {
+    const rows = buildComplaintRows(inputs[written % inputs.length], { organisation, createdBy: null });
+    await ctx.db.transaction().execute(async (trx) => {
+      await insertComplaint(trx, rows);
+      await recordAudit(trx, { kind: 'system' }, [{ action: 'complaint.create', entityType: 'complaint', entityId: rows.complaint.id, organisationId }]);
+    });
+    written += 1;
+  }
+  const directRate = written / ((performance.now() - started) / 1000);
+  await handle.close();
+  await direct.drop();
+  const workers = inputs.reduce((sum, input) => sum + input.workers.length, 0) / inputs.length;
+  return { httpRate, directRate, ratio: httpRate / directRate, latencyP50: result.latency.p50, latencyP97: result.latency.p97_5, workers };
+}
+
+/** The database for the list benchmark, seeded once and kept in bench/.data. */
+async function listDatabase(): Promise<string> {
+  const dir = path.join(root, 'bench/.data');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `list-${listSize}-seed7.db`);
+  const marker = `${file}.complete`;
+  if (fs.existsSync(file) && fs.existsSync(marker)) return `sqlite:${file}`;
+  for (const leftover of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
+  print(`Seeding ${listSize.toLocaleString('en')} synthetic complaints into ${path.relative(root, file)} (once; later runs reuse it)…`);
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' }));
+  const bar = new SingleBar({ format: '  seeding [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}', noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 }, Presets.shades_classic);
+  bar.start(listSize, 0);
+  const started = performance.now();
+  await seedSynthetic(ctx, { count: listSize, seed: 7, until: new Date('2026-11-01'), batchSize: 2000, onProgress: (n) => bar.update(n) });
+  bar.stop();
+  print(`  seeded in ${((performance.now() - started) / 1000).toFixed(0)} s (${Math.round(listSize / ((performance.now() - started) / 1000)).toLocaleString('en')} complaints/s)`);
+  const { sql } = await import('kysely');
+  await sql`ANALYZE`.execute(ctx.db);
+  await handle.close();
+  fs.writeFileSync(marker, new Date().toISOString());
+  return `sqlite:${file}`;
+}
+
+const listQueries: Array<{ name: string; query: string }> = [
+  { name: 'newest first, no filter', query: '' },
+  { name: 'state=in_progress', query: 'state=in_progress' },
+  { name: 'destination=MY & grievance=unpaid_wages', query: 'destination=MY&grievance=unpaid_wages' },
+  { name: 'origin=KH & stage=pre_departure', query: 'origin=KH&stage=pre_departure' },
+  { name: 'state=received,in_progress & channel=hotline', query: 'state=received,in_progress&channel=hotline' },
+  { name: 'overdue=true', query: 'overdue=true' },
+  { name: 'received in March 2024, oldest first', query: 'receivedFrom=2024-03-01&receivedTo=2024-03-31&sort=received_at' },
+  { name: 'grievance=passport_retention & state=closed', query: 'grievance=passport_retention&state=closed' },
+  { name: 'sort by first-action deadline', query: 'sort=first_action_due_at&state=received' },
+];
+
+/** Latency of filtered, paginated lists at listSize complaints, through HTTP and through the service layer. */
+async function benchList() {
+  const url = await listDatabase();
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }));
+  const largest = await ctx.db
+    .selectFrom('complaints')
+    .select(['organisation_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('organisation_id')
+    .orderBy('n', 'desc')
+    .executeTakeFirstOrThrow();
+  const email = 'list-bench@lintas.test';
+  const user = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (!user) await createUser(ctx, { kind: 'system' }, { email, password, name: 'List bench', organisationId: largest.organisation_id, role: 'supervisor' });
+  const actor = { kind: 'user' as const, userId: user?.id ?? '', organisationId: largest.organisation_id, role: 'supervisor' as const };
+
+  const repeats = quick ? 5 : 40;
+  // Service layer (the baseline): the same queries without HTTP, each with its second page too.
+  const serviceTimes: number[] = [];
+  for (let r = 0; r < repeats; r += 1) {
+    for (const { query } of listQueries) {
+      const params = Object.fromEntries(new URLSearchParams(query));
+      const parsed = (await import('../src/modules/complaints/schema')).listQuerySchema.parse({ ...params, limit: '50' }) as ListQuery;
+      const started = performance.now();
+      const page = await listComplaints(ctx, actor, parsed);
+      serviceTimes.push(performance.now() - started);
+      if (page.nextCursor) {
+        const again = performance.now();
+        await listComplaints(ctx, actor, { ...parsed, cursor: page.nextCursor });
+        serviceTimes.push(performance.now() - again);
+      }
+    }
+  }
+  await handle.close();
+
+  const server = await startServer(url);
+  const token = await logIn(server.baseUrl, email);
+  const perQuery = new Map<string, number[]>();
+  const httpTimes: number[] = [];
+  for (let r = 0; r < repeats; r += 1) {
+    for (const { name, query } of listQueries) {
+      const get = async (extra: string) => {
+        const started = performance.now();
+        const response = await fetch(`${server.baseUrl}/api/v1/complaints?limit=50&${query}${extra}`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await response.json()) as { nextCursor: string | null };
+        if (!response.ok) throw new Error(`list failed: ${response.status} ${JSON.stringify(body)}`);
+        const elapsed = performance.now() - started;
+        httpTimes.push(elapsed);
+        perQuery.set(name, [...(perQuery.get(name) ?? []), elapsed]);
+        return body;
+      };
+      const first = await get('');
+      if (first.nextCursor) await get(`&cursor=${first.nextCursor}`);
+    }
+  }
+  await stopServer(server.child);
+  httpTimes.sort((a, b) => a - b);
+  serviceTimes.sort((a, b) => a - b);
+  return { organisationSize: Number(largest.n), httpTimes, serviceTimes, perQuery };
+}
+
+print(`Lintas benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' — QUICK MODE (sizes too small to mean anything)' : ''}`);
+print();
+const kinds: Array<'sqlite' | 'postgres'> = (await postgresAnswers()) ? ['sqlite', 'postgres'] : ['sqlite'];
+if (kinds.length === 1) print(`PostgreSQL at ${postgresUrl} did not answer: intake measured on SQLite only.`);
+for (const kind of kinds) {
+  const intake = await benchIntake(kind);
+  print(`Intake on ${kind} (${intakeSeconds} s each, synthetic forms averaging ${intake.workers.toFixed(1)} workers):`);
+  print(`  HTTP API, logged-in user, 16 connections on loopback : ${intake.httpRate.toFixed(0)} complaints/s (latency p50 ${intake.latencyP50} ms, p97.5 ${intake.latencyP97} ms)`);
+  print(`  repository layer, no HTTP (baseline)                 : ${intake.directRate.toFixed(0)} complaints/s`);
+  print(`  ratio HTTP / repository                              : ${intake.ratio.toFixed(2)}   (target ≥ 0.50)`);
+  print();
+}
+const list = await benchList();
+print(`Filtered, paginated list (50 per page, first and second page) on SQLite at ${listSize.toLocaleString('en')} complaints (largest organisation: ${list.organisationSize.toLocaleString('en')}):`);
+for (const [name, times] of list.perQuery) {
+  const sorted = [...times].sort((a, b) => a - b);
+  print(`  ${name.padEnd(48)} p50 ${ms(percentile(sorted, 50)).padStart(9)}  p95 ${ms(percentile(sorted, 95)).padStart(9)}`);
+}
+print(`  all queries over HTTP          : p50 ${ms(percentile(list.httpTimes, 50))}, p95 ${ms(percentile(list.httpTimes, 95))} (${list.httpTimes.length} requests)   (target p95 ≤ 50 ms)`);
+print(`  same queries, service layer    : p50 ${ms(percentile(list.serviceTimes, 50))}, p95 ${ms(percentile(list.serviceTimes, 95))} (baseline)`);
+print(`  ratio HTTP p95 / service p95   : ${(percentile(list.httpTimes, 95) / percentile(list.serviceTimes, 95)).toFixed(2)}`);

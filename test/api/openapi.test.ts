@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server';
+
+describe('the OpenAPI document', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+  });
+  afterAll(async () => server?.close());
+
+  it('is served at /api/docs/json and documents every API route with its answers', async () => {
+    const response = await fetch(`${server.baseUrl}/api/docs/json`);
+    expect(response.status).toBe(200);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>>; components: { schemas: Record<string, unknown> } };
+    expect(document.openapi).toMatch(/^3\./);
+    const documented = new Set(Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+    const expected = [
+      'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session',
+      'POST /api/v1/organisations', 'GET /api/v1/organisations', 'GET /api/v1/organisations/{id}', 'PUT /api/v1/organisations/{id}/deadlines',
+      'POST /api/v1/users', 'GET /api/v1/users',
+      'POST /api/v1/complaints', 'GET /api/v1/complaints', 'GET /api/v1/complaints/{id}', 'POST /api/v1/complaints/{id}/transitions',
+      'PUT /api/v1/complaints/{id}/assignment', 'POST /api/v1/complaints/{id}/events', 'POST /api/v1/complaints/{id}/outcomes',
+      'POST /api/v1/complaints/{id}/evidence', 'GET /api/v1/complaints/{id}/evidence/{evidenceId}', 'GET /api/v1/complaints/{id}/audit',
+      'POST /api/v1/public/complaints', 'POST /api/v1/public/track',
+    ];
+    for (const route of expected) expect(documented).toContain(route);
+    expect(document.components.schemas).toHaveProperty('ComplaintFormInput');
+    expect(document.paths['/api/v1/complaints'].post.responses).toHaveProperty('201');
+  });
+
+  it('has no API route that the document leaves out', async () => {
+    const document = (await (await fetch(`${server.baseUrl}/api/docs/json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const documented = new Set(Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`)));
+    const missing = server.registeredRoutes
+      .filter((r) => r.url.startsWith('/api/v1/'))
+      .map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`)
+      .filter((r) => !documented.has(r));
+    expect(missing).toEqual([]);
+    expect(server.registeredRoutes.length).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runLintas } from '../support/process';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-cli-'));
+const env = (name: string) => ({ DATABASE_URL: `sqlite:${path.join(dir, name)}` });
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const snapshot = (file: string) => {
+  const db = new Database(path.join(dir, file), { readonly: true });
+  const rows = db.prepare('select reference, state, origin, destination, grievance_codes, narrative_text, worker_count from complaints order by reference').all();
+  db.close();
+  return rows;
+};
+
+describe('the lintas command', () => {
+  it('seeds the same synthetic complaints for the same seed, and others for another seed', async () => {
+    for (const [file, seed] of [['a.db', '42'], ['b.db', '42'], ['c.db', '43']]) {
+      const result = await runLintas(['seed', '--synthetic', '150', '--seed', seed, '--until', '2026-11-01'], env(file));
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain('150');
+    }
+    const a = snapshot('a.db');
+    expect(a).toHaveLength(150);
+    expect(snapshot('b.db')).toEqual(a);
+    expect(snapshot('c.db')).not.toEqual(a);
+  });
+
+  it('verifies the audit chain, and exits with status 2 naming the entry someone rewrote', async () => {
+    const ok = await runLintas(['audit', 'verify'], env('a.db'));
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/1\d\d entries/);
+    const db = new Database(path.join(dir, 'a.db'));
+    db.exec('drop trigger audit_log_no_update');
+    db.prepare("update audit_log set action = 'complaint.read' where seq = 40").run();
+    db.close();
+    const broken = await runLintas(['audit', 'verify'], env('a.db'));
+    expect(broken.code).toBe(2);
+    expect(broken.stdout).toContain('40');
+  });
+
+  it('backs up a database into a file that opens with the same complaints', async () => {
+    const out = path.join(dir, 'backups', 'copy');
+    const result = await runLintas(['backup', '--out', out], env('b.db'));
+    expect(result.code, result.stderr).toBe(0);
+    const copy = new Database(`${out}.db`, { readonly: true });
+    expect((copy.prepare('select count(*) as n from complaints').get() as { n: number }).n).toBe(150);
+    copy.close();
+  });
+
+  it('creates organisations and users, and explains a bad configuration in the terminal’s language', async () => {
+    const org = await runLintas(['organisation', 'create', '--name', 'MRC Kampot', '--type', 'migrant_resource_centre', '--country', 'KH', '--languages', 'km,en'], env('d.db'));
+    expect(org.code, org.stderr).toBe(0);
+    const id = /id ([0-9a-f-]{36})/.exec(org.stdout)?.[1];
+    expect(id).toBeDefined();
+    const user = await runLintas(['user', 'create', '--email', 'desk@kampot.example', '--name', 'Desk', '--organisation', id!, '--role', 'desk_officer'], { ...env('d.db'), LINTAS_USER_PASSWORD: 'a long enough password' });
+    expect(user.code, user.stderr).toBe(0);
+    const bad = await runLintas(['migrate'], { DATABASE_URL: 'mysql://nowhere', LANG: 'th_TH.UTF-8' });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('DATABASE_URL');
+    expect(bad.stderr).toMatch(/[\u0E00-\u0E7F]/);
+  });
+});
