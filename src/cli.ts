@@ -212,8 +212,9 @@ audit
 
 program
   .command('bench')
-  .description('Run the benchmarks in bench/ and print their figures')
+  .description('Run the benchmarks in bench/ and print their figures (options: --quick, --list-size N, --intake-seconds S)')
   .allowUnknownOption()
+  .allowExcessArguments()
   .action(async () => {
     await import('../bench/run');
   });

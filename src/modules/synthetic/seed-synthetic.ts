@@ -63,6 +63,8 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
     });
     written += rows.length;
     options.onProgress?.(written);
+    // SQLite calls are synchronous: give timers (the progress bar, a server's health check) a turn between batches.
+    await new Promise((resolve) => setImmediate(resolve));
   };
 
   for (const synthetic of generateComplaints(options.count, options.seed, until)) {
