@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
@@ -9,6 +10,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, val
 import type { AppContext } from './context';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandler } from './http/errors';
+import { installWeb } from './http/web';
 import { loggerOptions } from './lib/logger';
 import { authRoutes } from './modules/auth/routes';
 import { complaintRoutes } from './modules/complaints/routes';
@@ -36,9 +38,10 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+      directives: { 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'], 'font-src': ["'self'"] },
     },
   });
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: ctx.config.evidenceMaxBytes, files: 1, fields: 5 } });
@@ -67,7 +70,7 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
     await ctx.db.selectFrom('settings').select('key').limit(1).execute();
     return { status: 'ok' };
   });
-  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/api/docs'));
+  await installWeb(app);
 
   await app.register(
     async (api) => {

@@ -25,6 +25,7 @@ export const errorStatus = {
   tracking_locked: 423,
   rate_limited: 429,
   internal_error: 500,
+  web_not_built: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

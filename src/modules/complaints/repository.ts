@@ -80,6 +80,7 @@ export async function findComplaintParts(db: Kysely<Database>, id: string) {
 
 export interface ComplaintFilter {
   organisationId: string;
+  referencePrefix?: string;
   states?: string[];
   channels?: string[];
   origins?: string[];
@@ -118,6 +119,7 @@ const listColumns = [
 /** One page of complaints without personal data, in a stable order (sort column, then id) for cursor paging. */
 export function listComplaintRows(db: Kysely<Database>, filter: ComplaintFilter) {
   let query = db.selectFrom('complaints').select(listColumns).where('organisation_id', '=', filter.organisationId);
+  if (filter.referencePrefix) query = query.where('reference', 'like', `${filter.referencePrefix.replace(/[%_\\]/g, '')}%`);
   if (filter.states?.length) query = query.where('state', 'in', filter.states);
   if (filter.channels?.length) query = query.where('channel', 'in', filter.channels);
   if (filter.origins?.length) query = query.where('origin', 'in', filter.origins);

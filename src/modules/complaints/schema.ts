@@ -170,6 +170,7 @@ const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item));
 
 export const listQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().meta({ description: 'Search: for now, the start of a reference (KH-26-7F3K)' }),
   state: csv(z.enum(complaintStates)).optional(),
   channel: csv(z.enum(channels)).optional(),
   origin: csv(countryCode).optional(),

@@ -124,6 +124,7 @@ export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQ
   const sortColumn = query.sort.replace('-', '') as 'received_at' | 'first_action_due_at';
   const rows = await listComplaintRows(ctx.db, {
     organisationId: actor.organisationId,
+    referencePrefix: query.q ? query.q.toUpperCase().replace(/\s+/g, '') : undefined,
     states: query.state,
     channels: query.channel,
     origins: query.origin,

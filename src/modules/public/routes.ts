@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context';
 import { errorResponseSchema } from '../../http/errors';
-import { publicComplaintInputSchema, publicCreatedSchema, trackInputSchema, trackResultSchema } from './schema';
-import { filePublicComplaint, trackComplaint } from './service';
+import { z } from 'zod';
+import { publicComplaintInputSchema, publicCreatedSchema, publicOrganisationSchema, trackInputSchema, trackResultSchema } from './schema';
+import { filePublicComplaint, listIntakeOrganisations, trackComplaint } from './service';
 
 /** Routes for workers, without log-in: rate-limited per address. */
 export async function publicRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -28,5 +29,11 @@ export async function publicRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, summary: 'Follow a complaint with its reference and PIN', body: trackInputSchema, response: { 200: trackResultSchema, ...errors } },
     },
     async (request) => trackComplaint(ctx, request.body.reference, request.body.pin),
+  );
+
+  routes.get(
+    '/public/organisations',
+    { schema: { tags, summary: 'Organisations that take complaints from the public form', response: { 200: z.object({ items: z.array(publicOrganisationSchema) }) } } },
+    async () => ({ items: await listIntakeOrganisations(ctx) }),
   );
 }

@@ -31,3 +31,7 @@ export const trackResultSchema = z
     lastUpdatedAt: z.string(),
   })
   .meta({ id: 'TrackResult', description: 'The status and the time of the last change, nothing more' });
+
+export const publicOrganisationSchema = z
+  .object({ id: z.uuid(), name: z.string(), type: z.string(), country: z.string(), languages: z.array(z.string()) })
+  .meta({ id: 'PublicOrganisation', description: 'An organisation that takes complaints from the public form' });

@@ -61,3 +61,9 @@ export async function trackComplaint(ctx: AppContext, reference: string, pin: st
   });
   return { reference: row.reference, state: row.state as ComplaintState, lastUpdatedAt: row.updated_at };
 }
+
+/** Organisations that take complaints from the public pages, for the worker to choose from and to contact. */
+export async function listIntakeOrganisations(ctx: AppContext) {
+  const rows = await findPublicIntakeOrganisations(ctx.db);
+  return rows.map((o) => ({ id: o.id, name: o.name, type: o.type, country: o.country, languages: JSON.parse(o.languages) as string[] }));
+}

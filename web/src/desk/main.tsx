@@ -1,0 +1,94 @@
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import '../shared/fonts';
+import '../shared/styles.css';
+import { api, setCsrfToken } from '../shared/api';
+import { startI18n } from '../shared/i18n';
+import { LanguageSwitcher } from '../shared/LanguageSwitcher';
+import { Admin } from './pages/Admin';
+import { ComplaintList } from './pages/ComplaintList';
+import { ComplaintPage } from './pages/ComplaintPage';
+import { Intake } from './pages/Intake';
+import { Login } from './pages/Login';
+import { MyWork } from './pages/MyWork';
+import { type Organisation, type Session, SessionContext, type SessionUser } from './session';
+
+function DeskLayout({ session }: { session: Session }) {
+  const { t } = useTranslation();
+  const { user, organisation } = session;
+  const handlesCases = ['desk_officer', 'case_manager', 'supervisor'].includes(user.role);
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+      <header className="topbar">
+        <NavLink to="/desk" end className="brand">Lintas</NavLink>
+        <nav aria-label={t('common.navigation')}>
+          {handlesCases && <NavLink to="/desk" end>{t('nav.myWork')}</NavLink>}
+          <NavLink to="/desk/complaints" end>{t('nav.complaints')}</NavLink>
+          {handlesCases && <NavLink to="/desk/complaints/new">{t('nav.newComplaint')}</NavLink>}
+          {(user.role === 'org_admin' || user.role === 'system_admin') && <NavLink to="/desk/admin">{t('nav.admin')}</NavLink>}
+        </nav>
+        <div className="actions" style={{ margin: 0, alignItems: 'center' }}>
+          <span data-testid="signed-in-as">
+            {user.name} · {t(`server:role.${user.role}`)}{organisation ? ` · ${organisation.name}` : ''}
+          </span>
+          <LanguageSwitcher label={t('common.language')} />
+          <button type="button" className="secondary" onClick={() => void session.logOut()}>{t('nav.logOut')}</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Routes>
+          <Route path="/desk" element={handlesCases ? <MyWork /> : <ComplaintList />} />
+          <Route path="/desk/complaints" element={<ComplaintList />} />
+          <Route path="/desk/complaints/new" element={<Intake />} />
+          <Route path="/desk/complaints/:id" element={<ComplaintPage />} />
+          <Route path="/desk/admin" element={<Admin />} />
+        </Routes>
+      </main>
+    </>
+  );
+}
+
+function Desk() {
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+
+  const load = useCallback(async () => {
+    try {
+      const current = await api<{ user: SessionUser; csrfToken: string }>('GET', '/api/v1/auth/session');
+      setCsrfToken(current.csrfToken);
+      const organisation = await api<Organisation>('GET', `/api/v1/organisations/${current.user.organisationId}`).catch(() => null);
+      const logOut = async () => {
+        await api('POST', '/api/v1/auth/logout').catch(() => undefined);
+        setCsrfToken(undefined);
+        setSession(null);
+      };
+      setSession({ user: current.user, organisation, logOut });
+    } catch {
+      setSession(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (session === undefined) return null;
+  if (session === null) return <Login onLoggedIn={load} />;
+  return (
+    <SessionContext.Provider value={session}>
+      <DeskLayout session={session} />
+    </SessionContext.Provider>
+  );
+}
+
+void startI18n(['desk', 'server']).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <BrowserRouter>
+        <Desk />
+      </BrowserRouter>
+    </StrictMode>,
+  ),
+);
