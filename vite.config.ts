@@ -12,6 +12,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2020',
     assetsInlineLimit: 0,
+    manifest: true,
     rollupOptions: { input: { public: 'web/index.html', desk: 'web/desk.html' } },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },

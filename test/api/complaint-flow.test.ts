@@ -176,6 +176,12 @@ describeEachDatabase('a complaint from intake to outcome', (kind) => {
     const overdue = await desk.get('/api/v1/complaints?overdue=true');
     expect(overdue.body.items.length).toBe(5);
     expect(overdue.body.items.every((c: { overdue: boolean }) => c.overdue)).toBe(true);
+    const counts = await desk.get('/api/v1/complaints/counts');
+    expect(counts.body.organisation.byState).toEqual({ received: 5, in_progress: 1 });
+    expect(counts.body.organisation.overdue).toBe(5);
+    expect(counts.body.mine).toEqual({ byState: {}, overdue: 0 });
+    const byReference = await desk.get(`/api/v1/complaints?q=${encodeURIComponent(reference.slice(0, 7).toLowerCase())}`);
+    expect(byReference.body.items.map((c: { reference: string }) => c.reference)).toContain(reference);
     const bad = await desk.get('/api/v1/complaints?state=sleeping');
     expect(bad.status).toBe(400);
   });

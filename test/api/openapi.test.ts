@@ -19,7 +19,7 @@ describe('the OpenAPI document', () => {
       'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/session',
       'POST /api/v1/organisations', 'GET /api/v1/organisations', 'GET /api/v1/organisations/{id}', 'PUT /api/v1/organisations/{id}/deadlines',
       'POST /api/v1/users', 'GET /api/v1/users',
-      'POST /api/v1/complaints', 'GET /api/v1/complaints', 'GET /api/v1/complaints/{id}', 'POST /api/v1/complaints/{id}/transitions',
+      'POST /api/v1/complaints', 'GET /api/v1/complaints', 'GET /api/v1/complaints/counts', 'GET /api/v1/complaints/{id}', 'POST /api/v1/complaints/{id}/transitions',
       'PUT /api/v1/complaints/{id}/assignment', 'POST /api/v1/complaints/{id}/events', 'POST /api/v1/complaints/{id}/outcomes',
       'POST /api/v1/complaints/{id}/evidence', 'GET /api/v1/complaints/{id}/evidence/{evidenceId}', 'GET /api/v1/complaints/{id}/audit',
       'POST /api/v1/public/complaints', 'POST /api/v1/public/track', 'GET /api/v1/public/organisations',

@@ -210,3 +210,30 @@ export function lastEventTime(db: Kysely<Database>, complaintId: string) {
     .where('complaint_id', '=', complaintId)
     .executeTakeFirst();
 }
+
+/** How many of the organisation's complaints are in each state, in all and among those assigned to one user. */
+export async function countComplaintsByState(db: Kysely<Database>, organisationId: string, assignedTo?: string) {
+  let query = db
+    .selectFrom('complaints')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('organisation_id', '=', organisationId)
+    .groupBy('state');
+  if (assignedTo) query = query.where('assigned_to', '=', assignedTo);
+  return query.execute();
+}
+
+/** How many of the organisation's complaints are past a deadline now. */
+export async function countOverdue(db: Kysely<Database>, organisationId: string, now: string, assignedTo?: string): Promise<number> {
+  let query = db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
+        eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
+      ]),
+    );
+  if (assignedTo) query = query.where('assigned_to', '=', assignedTo);
+  return Number((await query.executeTakeFirstOrThrow()).count);
+}

@@ -25,6 +25,7 @@ import {
   assignComplaint,
   attachEvidence,
   complaintAuditTrail,
+  complaintCounts,
   getComplaint,
   listComplaints,
   readEvidence,
@@ -74,6 +75,20 @@ export async function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => listComplaints(ctx, requireUser(request), request.query),
+  );
+
+  const countsSchema = z.object({ byState: z.partialRecord(z.enum(complaintStates), z.number().int()), overdue: z.number().int() });
+  routes.get(
+    '/complaints/counts',
+    {
+      schema: {
+        tags,
+        summary: "Counts of the organisation's complaints by state and overdue, and of the user's own",
+        security,
+        response: { 200: z.object({ organisation: countsSchema, mine: countsSchema }).meta({ id: 'ComplaintCounts' }), ...errorResponses },
+      },
+    },
+    async (request) => complaintCounts(ctx, requireUser(request)),
   );
 
   routes.get(

@@ -13,7 +13,9 @@ import { buildComplaintRows } from './build-complaint-rows';
 import { complaintPin } from './pin';
 import { presentDetail, presentSummary } from './presenters';
 import {
+  countComplaintsByState,
   countOutcomes,
+  countOverdue,
   findComplaint,
   findComplaintByIdempotencyKey,
   findComplaintParts,
@@ -374,3 +376,20 @@ export async function complaintAuditTrail(ctx: AppContext, actor: Actor, id: str
 
 /** True when the actor may see personal data of complaints (analysts and administrators may not). */
 export const seesPersonalData = (actor: Actor) => can(actor, 'complaint.read');
+
+/** Counts by state and overdue, for the organisation and for the actor's own cases: the desk's "my work" figures. */
+export async function complaintCounts(ctx: AppContext, actor: Actor) {
+  authorize(actor, 'complaint.list');
+  const now = nowIso();
+  const toRecord = (rows: Array<{ state: string; count: number }>) => Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
+  const [organisation, mine, overdue, myOverdue] = await Promise.all([
+    countComplaintsByState(ctx.db, actor.organisationId),
+    countComplaintsByState(ctx.db, actor.organisationId, actor.userId),
+    countOverdue(ctx.db, actor.organisationId, now),
+    countOverdue(ctx.db, actor.organisationId, now, actor.userId),
+  ]);
+  return {
+    organisation: { byState: toRecord(organisation), overdue },
+    mine: { byState: toRecord(mine), overdue: myOverdue },
+  };
+}
