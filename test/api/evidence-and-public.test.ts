@@ -20,11 +20,8 @@ describeEachDatabase('evidence, idempotent intake and the public form', (kind) =
   const upload = async (content: Buffer, type: string, filename: string) => {
     const form = new FormData();
     form.set('description', 'Payslip');
-    form.set('file', new Blob([content], { type }), filename);
-    const token = (staff.users.desk_officer.client as unknown as { token?: string }).token;
-    void token;
-    const login = await client(server.baseUrl).post('/api/v1/auth/login', { email: staff.users.desk_officer.email, password: 'correct horse battery staple' });
-    return fetch(`${server.baseUrl}/api/v1/complaints/${complaintId}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${login.body.token}` }, body: form });
+    form.set('file', new Blob([new Uint8Array(content)], { type }), filename);
+    return fetch(`${server.baseUrl}/api/v1/complaints/${complaintId}/evidence`, { method: 'POST', headers: { authorization: `Bearer ${staff.users.desk_officer.token}` }, body: form });
   };
 
   it('attaches a PDF payslip and gives it back byte for byte', async () => {
@@ -33,7 +30,7 @@ describeEachDatabase('evidence, idempotent intake and the public form', (kind) =
     const evidence = (await response.json()) as { id: string; sizeBytes: number; sha256: string; filename: string };
     expect(evidence.sizeBytes).toBe(pdf.length);
     expect(evidence.filename).toBe('payslip março.pdf');
-    const download = await fetch(`${server.baseUrl}/api/v1/complaints/${complaintId}/evidence/${evidence.id}`, { headers: { authorization: `Bearer ${(await client(server.baseUrl).post('/api/v1/auth/login', { email: staff.users.case_manager.email, password: 'correct horse battery staple' })).body.token}` } });
+    const download = await fetch(`${server.baseUrl}/api/v1/complaints/${complaintId}/evidence/${evidence.id}`, { headers: { authorization: `Bearer ${staff.users.case_manager.token}` } });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await download.arrayBuffer()).equals(pdf)).toBe(true);

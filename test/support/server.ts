@@ -84,13 +84,13 @@ export async function organisationWithStaff(server: TestServer, name: string, co
   const system = { kind: 'system' } as const;
   const organisation = await createOrganisation(server.ctx, system, { name, type: 'migrant_resource_centre', country, languages: ['km', 'en'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: true });
   const roles: Role[] = ['desk_officer', 'case_manager', 'supervisor', 'org_admin', 'analyst'];
-  const users = {} as Record<Role, { id: string; email: string; client: Client }>;
+  const users = {} as Record<Role, { id: string; email: string; token: string; client: Client }>;
   for (const role of roles) {
     const email = `${role}.${organisation.id.slice(0, 8)}@example.org`;
     const user = await createUser(server.ctx, system, { email, name: `${role} of ${name}`, role, organisationId: organisation.id, password: testPassword });
     const login = await client(server.baseUrl).post('/api/v1/auth/login', { email, password: testPassword });
     if (login.status !== 200) throw new Error(`login failed: ${login.text}`);
-    users[role] = { id: user.id, email, client: client(server.baseUrl, login.body.token) };
+    users[role] = { id: user.id, email, token: login.body.token, client: client(server.baseUrl, login.body.token) };
   }
   return { organisation, users };
 }
