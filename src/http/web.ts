@@ -17,22 +17,22 @@ export const publicPagePaths = ['/', '/complaint', '/track', '/help'];
 export async function installWeb(app: FastifyInstance): Promise<void> {
   const built = fs.existsSync(path.join(webDist, 'index.html'));
   if (built) {
+    // Assets are looked up when asked for (wildcard), so a rebuild while Lintas runs serves the new files.
     await app.register(fastifyStatic, {
-      root: webDist,
-      prefix: '/',
+      root: path.join(webDist, 'assets'),
+      prefix: '/assets/',
       index: false,
-      wildcard: false,
-      setHeaders: (reply, file) => {
-        reply.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
+      wildcard: true,
+      setHeaders: (reply) => reply.setHeader('cache-control', 'public, max-age=31536000, immutable'),
     });
   }
-  const page = (file: string) => async (_request: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown }) => {
+  const page = (file: string) => async (_request: unknown, reply: { header: (k: string, v: string) => unknown; sendFile: (f: string, root: string) => unknown }) => {
     if (!built) throw new AppError('web_not_built');
     reply.header('cache-control', 'no-cache');
-    return reply.sendFile(file);
+    return reply.sendFile(file, webDist);
   };
   for (const url of publicPagePaths) app.get(url, { schema: { hide: true } }, page('index.html') as never);
+  app.get('/favicon.svg', { schema: { hide: true } }, page('favicon.svg') as never);
   app.get('/desk', { schema: { hide: true } }, page('desk.html') as never);
   app.get('/desk/*', { schema: { hide: true } }, page('desk.html') as never);
 }
