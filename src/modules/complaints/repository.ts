@@ -143,7 +143,8 @@ export function listComplaintRows(db: Kysely<Database>, filter: ComplaintFilter)
   }
   if (filter.overdueAt) {
     const now = filter.overdueAt;
-    query = query.where((eb) =>
+    // Only open complaints can be overdue; saying so in the same words as the partial index lets it serve the query.
+    query = query.where(sql<boolean>`state in ('received', 'in_progress')`).where((eb) =>
       eb.or([
         eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
         eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
