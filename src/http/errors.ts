@@ -34,8 +34,8 @@ function validationDetails(error: { validation: Array<{ keyword: string; instanc
       if (typeof value === 'bigint') params[key] = Number(value);
     }
     if (Array.isArray(issue.params.values)) params.values = issue.params.values.join(', ');
-    // Our own refinements carry their translation key as the message (for example `iso3166`).
-    const code = issue.keyword === 'custom' && issue.message && /^[a-z0-9_]+$/.test(issue.message) ? issue.message : issue.keyword;
+    // Our own checks carry their translation key as the message (`iso3166`, `passport`); Zod's own messages are sentences.
+    const code = issue.message && /^[a-z0-9_]+$/.test(issue.message) ? issue.message : issue.keyword;
     const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
     return { path: [error.validationContext, path].filter(Boolean).join('.'), code, params };
   });

@@ -138,12 +138,15 @@ describeEachDatabase('a complaint from intake to outcome', (kind) => {
     const bad = groupComplaint({ origin: 'XX', destination: 'MY', grievances: ['not_a_grievance' as never] });
     (bad.reliefSought[0].amount as { currency: string }).currency = 'RINGGIT';
     (bad.workers[2] as { sex: string }).sex = 'robot';
+    (bad.workers[1] as { passportNumber: string }).passportNumber = 'N0 12/34';
     const response = await desk.post('/api/v1/complaints', bad, { 'accept-language': 'th' });
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
     const paths = response.body.error.details.map((d: { path: string }) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['body.origin', 'body.grievances.0', 'body.reliefSought.0.amount.currency', 'body.workers.2.sex']));
     expect(response.body.error.message).toMatch(/[\u0E00-\u0E7F]/);
+    const passport = response.body.error.details.find((d: { path: string }) => d.path === 'body.workers.1.passportNumber');
+    expect(passport.code).toBe('passport');
     const malformed = await fetch(`${server.baseUrl}/api/v1/complaints`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${staff.users.desk_officer.token}` }, body: '{"channel":' });
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('validation_failed');
@@ -180,6 +183,7 @@ describeEachDatabase('a complaint from intake to outcome', (kind) => {
     const counts = await desk.get('/api/v1/complaints/counts');
     expect(counts.body.organisation.byState).toEqual({ received: 5, in_progress: 1 });
     expect(counts.body.organisation.overdue).toBe(5);
+    expect(counts.body.organisation.unassigned).toBe(5);
     expect(counts.body.mine).toEqual({ byState: {}, overdue: 0 });
     const byReference = await desk.get(`/api/v1/complaints?q=${encodeURIComponent(reference.slice(0, 7).toLowerCase())}`);
     expect(byReference.body.items.map((c: { reference: string }) => c.reference)).toContain(reference);

@@ -238,3 +238,15 @@ export async function countOverdue(db: Kysely<Database>, organisationId: string,
   if (assignedTo) query = query.where('assigned_to', '=', assignedTo);
   return Number((await query.executeTakeFirstOrThrow()).count);
 }
+
+/** How many of the organisation's open complaints nobody is assigned to. */
+export async function countUnassignedOpen(db: Kysely<Database>, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('complaints')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('organisation_id', '=', organisationId)
+    .where('assigned_to', 'is', null)
+    .where('state', 'in', ['received', 'in_progress', 'resolved'])
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

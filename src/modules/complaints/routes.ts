@@ -85,7 +85,7 @@ export async function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
         tags,
         summary: "Counts of the organisation's complaints by state and overdue, and of the user's own",
         security,
-        response: { 200: z.object({ organisation: countsSchema, mine: countsSchema }).meta({ id: 'ComplaintCounts' }), ...errorResponses },
+        response: { 200: z.object({ organisation: countsSchema.extend({ unassigned: z.number().int().meta({ description: 'Open complaints nobody is assigned to' }) }), mine: countsSchema }).meta({ id: 'ComplaintCounts' }), ...errorResponses },
       },
     },
     async (request) => complaintCounts(ctx, requireUser(request)),

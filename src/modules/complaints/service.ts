@@ -16,6 +16,7 @@ import {
   countComplaintsByState,
   countOutcomes,
   countOverdue,
+  countUnassignedOpen,
   findComplaint,
   findComplaintByIdempotencyKey,
   findComplaintParts,
@@ -382,14 +383,15 @@ export async function complaintCounts(ctx: AppContext, actor: Actor) {
   authorize(actor, 'complaint.list');
   const now = nowIso();
   const toRecord = (rows: Array<{ state: string; count: number }>) => Object.fromEntries(rows.map((r) => [r.state, Number(r.count)]));
-  const [organisation, mine, overdue, myOverdue] = await Promise.all([
+  const [organisation, mine, overdue, myOverdue, unassigned] = await Promise.all([
     countComplaintsByState(ctx.db, actor.organisationId),
     countComplaintsByState(ctx.db, actor.organisationId, actor.userId),
     countOverdue(ctx.db, actor.organisationId, now),
     countOverdue(ctx.db, actor.organisationId, now, actor.userId),
+    countUnassignedOpen(ctx.db, actor.organisationId),
   ]);
   return {
-    organisation: { byState: toRecord(organisation), overdue },
+    organisation: { byState: toRecord(organisation), overdue, unassigned },
     mine: { byState: toRecord(mine), overdue: myOverdue },
   };
 }

@@ -61,6 +61,8 @@ function Desk() {
       const organisation = await api<Organisation>('GET', `/api/v1/organisations/${current.user.organisationId}`).catch(() => null);
       const logOut = async () => {
         await api('POST', '/api/v1/auth/logout').catch(() => undefined);
+        // Drafts hold workers' personal data: they do not outlive the session on a shared computer.
+        for (const key of Object.keys(localStorage)) if (key.startsWith('lintas.desk.intakeDraft.')) localStorage.removeItem(key);
         setCsrfToken(undefined);
         setSession(null);
       };

@@ -21,8 +21,8 @@ export const setCsrfToken = (token: string | undefined) => {
   csrfToken = token;
 };
 
-/** Calls the Lintas API with the session cookie, in the page's language. */
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Calls the Lintas API with the session cookie, in the page's language; `headers` adds to the usual ones. */
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   const response = await fetch(path, {
     method,
@@ -31,6 +31,7 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
       'accept-language': document.documentElement.lang || 'en',
       ...(body !== undefined && !isForm ? { 'content-type': 'application/json' } : {}),
       ...(csrfToken && method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
   });

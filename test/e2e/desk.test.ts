@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
+import { organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
+
+const burmeseNarrative = 'ကျွန်တော်တို့ သုံးယောက်သည် ငါးဖမ်းလှေပေါ်တွင် လခမရဘဲ ခြောက်လကြာ အလုပ်လုပ်ခဲ့ရသည်။ ပွဲစားက ပတ်စ်ပို့ကို သိမ်းထားသည်။';
+const pdf = Buffer.from('%PDF-1.4\nContract of employment\n%%EOF\n');
+const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+
+describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let staff: Awaited<ReturnType<typeof organisationWithStaff>>;
+
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    staff = await organisationWithStaff(server, 'Migrant Worker Resource Centre, Samut Sakhon', 'TH');
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function logIn(page: Page, email: string) {
+    await page.goto(`${server.baseUrl}/desk`);
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(testPassword);
+    await screenshot(page, 'desk-en-login');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+  }
+
+  const checkAccessibility = async (page: Page, name: string) => expect(await accessibilityProblems(page), name).toEqual([]);
+
+  it('walks a group complaint from intake with a Burmese narrative and evidence to closure, then logs out', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await logIn(page, staff.users.supervisor.email);
+    expect(await page.getByTestId('signed-in-as').innerText()).toContain('Supervisor');
+    expect(await page.getByTestId('signed-in-as').innerText()).toContain('Samut Sakhon');
+    await screenshot(page, 'desk-en-my-work');
+    await checkAccessibility(page, 'my work');
+
+    // Intake: three workers, a Burmese narrative, a contract as evidence.
+    await page.getByRole('navigation').getByRole('link', { name: 'New complaint' }).click();
+    await byId(page, 'f-channel').selectOption('walk_in');
+    const workers = [
+      ['အောင်ကျော်', 'Aung Kyaw'],
+      ['မောင်မောင်', 'Maung Maung'],
+      ['ဇော်မင်း', 'Zaw Min'],
+    ];
+    for (const [index, [name, latin]] of workers.entries()) {
+      if (index > 0) await page.locator('#add-worker').click();
+      await byId(page, `f-workers.${index}.name`).fill(name);
+      await byId(page, `f-workers.${index}.nameLatin`).fill(latin);
+      await byId(page, `f-workers.${index}.sex`).selectOption('male');
+    }
+    await byId(page, 'f-origin').selectOption('MM');
+    await byId(page, 'f-destination').selectOption('TH');
+    await byId(page, 'f-sector').selectOption('03');
+    await byId(page, 'f-stage').selectOption('employment');
+    await page.locator('input[aria-describedby="help-unpaid_wages"]').check();
+    await page.locator('input[aria-describedby="help-passport_retention"]').check();
+    await byId(page, 'f-narrative.languageSelect').selectOption('my');
+    await byId(page, 'f-narrative.text').fill(burmeseNarrative);
+    for (const consent of ['services', 'shareWithOrganisations', 'statistics']) await byId(page, `f-consent.${consent}`).check();
+    await page.locator('#intake-files').setInputFiles({ name: 'contract.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await screenshot(page, 'desk-en-intake');
+    await checkAccessibility(page, 'intake');
+    await page.getByRole('button', { name: 'Register the complaint' }).click();
+
+    const reference = (await page.getByTestId('created-reference').innerText()).trim();
+    expect(reference).toMatch(/^TH-\d{2}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect((await page.getByTestId('created-pin').innerText()).trim()).toMatch(/^\d{6}$/);
+    await page.getByText('contract.pdf').first().waitFor();
+    await screenshot(page, 'desk-en-complaint-created');
+
+    // Find it in the list.
+    await page.getByRole('navigation').getByRole('link', { name: 'Complaints', exact: true }).click();
+    await page.getByRole('link', { name: reference }).waitFor();
+    await screenshot(page, 'desk-en-list');
+    await checkAccessibility(page, 'list');
+    await page.getByRole('link', { name: reference }).click();
+    await page.getByText(burmeseNarrative).waitFor();
+
+    // Through its states, with an outcome.
+    await page.getByRole('button', { name: 'Move to In progress' }).click();
+    await page.getByRole('button', { name: 'Move to Resolved' }).waitFor();
+    await byId(page, 'outcome-type').selectOption('wages_recovered');
+    await byId(page, 'outcome-currency').selectOption('THB');
+    await byId(page, 'outcome-claimed').fill('54000');
+    await byId(page, 'outcome-awarded').fill('40000');
+    await byId(page, 'outcome-received').fill('15000');
+    await page.getByRole('button', { name: 'Record the outcome' }).click();
+    await page.getByRole('button', { name: 'Move to Resolved' }).click();
+    await page.getByRole('button', { name: 'Move to Closed' }).click();
+    await page.getByRole('button', { name: /Reopen/ }).waitFor();
+    await screenshot(page, 'desk-en-complaint-closed');
+    await checkAccessibility(page, 'complaint page');
+
+    // What the browser did is what the database holds.
+    const list = await staff.users.case_manager.client.get(`/api/v1/complaints?q=${reference}`);
+    const detail = await staff.users.case_manager.client.get(`/api/v1/complaints/${list.body.items[0].id}`);
+    expect(detail.body).toMatchObject({ state: 'closed', workerCount: 3, origin: 'MM', destination: 'TH', narrative: { text: burmeseNarrative, language: 'my' } });
+    expect(detail.body.outcomes[0]).toMatchObject({ type: 'wages_recovered', currency: 'THB', claimed: 5_400_000, awarded: 4_000_000, received: 1_500_000 });
+    expect(detail.body.evidence[0]).toMatchObject({ filename: 'contract.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length });
+
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.locator('#email').waitFor();
+    await page.goto(`${server.baseUrl}/desk/complaints`);
+    await page.locator('#email').waitFor();
+    await page.close();
+  });
+
+  it('shows the organisation page to its administrator', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, staff.users.org_admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Organisation' }).click();
+    await page.locator('h1').waitFor();
+    await screenshot(page, 'desk-en-admin');
+    await checkAccessibility(page, 'admin');
+    await page.close();
+  });
+});
