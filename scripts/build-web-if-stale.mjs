@@ -13,8 +13,10 @@ const newest = (dir) => {
   }
   return latest;
 };
-const built = path.join('web', 'dist', 'index.html');
+const built = path.join('web', 'dist', 'desk.html');
 const sources = Math.max(newest('web'), newest('locales'), fs.statSync('vite.config.ts').mtimeMs);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
-  execFileSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  for (const mode of ['public', 'desk']) {
+    execFileSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', mode, '--logLevel', 'warn'], { stdio: 'inherit' });
+  }
 }
