@@ -22,6 +22,9 @@ import { createOrganisation } from '../src/modules/organisations/service';
 import { generateComplaints } from '../src/modules/synthetic/generate';
 import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic';
 import { createUser } from '../src/modules/users/service';
+import { rightsFactsSchema, type RightsFacts } from '../src/modules/agreements/schema';
+import { checkCase } from '../src/modules/agreements/service';
+import { SeededRandom } from '../src/lib/random';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -263,6 +266,38 @@ async function benchList() {
   return { organisationSize: Number(largest.n), httpTimes, serviceTimes, perQuery };
 }
 
+/** 10,000 rights checks on facts drawn from synthetic complaints, beside validating the same inputs only. */
+async function benchRights() {
+  const count = 10_000;
+  const random = new SeededRandom(5);
+  const inputs: unknown[] = [...generateComplaints(count, 21, new Date('2026-11-01'))].map(({ input }) => ({
+    origin: input.origin,
+    destination: input.destination,
+    sector: input.sector ?? null,
+    recruitedOn: random.pick(['2009-06-01', '2012-03-01', '2016-09-15', '2023-01-10']),
+    monthlyWage: { amount: random.int(50_000, 200_000), currency: 'MYR' },
+    workerPaid: random.chance(0.6) ? [{ item: 'recruitment_fee', amount: random.int(0, 800_000), currency: random.pick(['MYR', 'USD']) }] : undefined,
+    deductions: random.chance(0.5) ? [{ item: 'recruitment_fee', amount: random.int(0, 300_000), currency: 'MYR', month: '2012-04' }] : undefined,
+    passportHeldBy: random.pick(['worker', 'employer', null]),
+    restDaysPerWeek: random.pick([0, 1, null]),
+    wagePayment: { method: random.pick(['cash', 'bank_account']), daysAfterPayDate: random.int(0, 20) },
+    contractEndorsedBy: random.chance(0.5) ? ['ID_mission'] : [],
+  }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-bench-rights-'));
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'rights.db')}`, LOG_LEVEL: 'silent' }));
+  await checkCase(ctx, rightsFactsSchema.parse(inputs[0]), 'en'); // loads the agreements once, as a running node has
+  let started = performance.now();
+  const parsed = inputs.map((input) => rightsFactsSchema.parse(input) as RightsFacts);
+  const validation = performance.now() - started;
+  started = performance.now();
+  let findings = 0;
+  for (const facts of parsed) findings += (await checkCase(ctx, facts, 'en')).findings.length;
+  const checking = performance.now() - started;
+  await handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { count, validation, checking, findings };
+}
+
 print(`Lintas benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' — QUICK MODE (sizes too small to mean anything)' : ''}`);
 print();
 const kinds: Array<'sqlite' | 'postgres'> = (await postgresAnswers()) ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -275,6 +310,12 @@ for (const kind of kinds) {
   print(`  ratio HTTP / repository                              : ${intake.ratio.toFixed(2)}   (target ≥ 0.50)`);
   print();
 }
+const rightsBench = await benchRights();
+print(`Rights check (agreements of Table 2 and the ILO baseline, in memory):`);
+print(`  ${rightsBench.count.toLocaleString('en')} checks                                : ${rightsBench.checking.toFixed(0)} ms, ${rightsBench.findings.toLocaleString('en')} findings   (target ≤ 2,000 ms)`);
+print(`  validating the same inputs only (baseline)           : ${rightsBench.validation.toFixed(0)} ms`);
+print(`  ratio check / validation                             : ${(rightsBench.checking / rightsBench.validation).toFixed(2)}`);
+print();
 const list = await benchList();
 print(`Filtered, paginated list (50 per page, first and second page) on SQLite at ${listSize.toLocaleString('en')} complaints (largest organisation: ${list.organisationSize.toLocaleString('en')}):`);
 for (const [name, times] of list.perQuery) {

@@ -12,6 +12,7 @@ import { installAuthentication } from './http/authenticate';
 import { installErrorHandler } from './http/errors';
 import { installWeb } from './http/web';
 import { loggerOptions } from './lib/logger';
+import { agreementRoutes } from './modules/agreements/routes';
 import { authRoutes } from './modules/auth/routes';
 import { complaintRoutes } from './modules/complaints/routes';
 import { organisationRoutes } from './modules/organisations/routes';
@@ -79,6 +80,7 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
       await userRoutes(api, ctx);
       await complaintRoutes(api, ctx);
       await publicRoutes(api, ctx);
+      await agreementRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { ensureAgreementReferenceData } from './modules/agreements/service';
 
 async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffer> {
   if (config.secret) return createHash('sha256').update(config.secret).digest();
@@ -26,6 +27,7 @@ export async function openContext(config: Config): Promise<{ ctx: AppContext; ha
       await sql`PRAGMA analysis_limit = 1000`.execute(handle.db);
       await (applied.length > 0 ? sql`ANALYZE` : sql`PRAGMA optimize = 0x10002`).execute(handle.db);
     }
+    await ensureAgreementReferenceData(handle.db);
     const pinKey = await loadPinKey(handle, config);
     return { ctx: { db: handle.db, dialect: handle.dialect, config, pinKey }, handle, applied };
   } catch (error) {

@@ -16,7 +16,8 @@ import { countUsers } from './modules/users/repository';
 import { createUser } from './modules/users/service';
 
 // The command speaks the language of the terminal (LANG, such as th_TH.UTF-8), English otherwise.
-const t = translator(pickLanguage(process.env.LINTAS_LANG ?? process.env.LANG?.split(/[._]/)[0]), 'cli');
+const language = pickLanguage(process.env.LINTAS_LANG ?? process.env.LANG?.split(/[._]/)[0]);
+const t = translator(language, 'cli');
 const say = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
@@ -165,6 +166,29 @@ program
         bar.stop();
         say(t('syntheticDone', { count: options.synthetic, seconds: ((performance.now() - started) / 1000).toFixed(1), seed: options.seed }));
       }
+    }),
+  );
+
+const rights = program.command('rights').description('Agreements and rights');
+rights
+  .command('check <file>')
+  .description('Check the facts of a case (a JSON file, as POST /api/v1/rights/check takes) against the agreements in force')
+  .option('--json', 'print the whole answer as JSON')
+  .action((file: string, options: { json?: boolean }) =>
+    withContext(async ({ ctx }) => {
+      const { rightsFactsSchema } = await import('./modules/agreements/schema');
+      const { checkCase } = await import('./modules/agreements/service');
+      const parsed = rightsFactsSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+      if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const result = await checkCase(ctx, parsed.data, language);
+      if (options.json) return say(JSON.stringify(result, null, 2));
+      say(t('rightsAgreements', { count: result.agreements.length }));
+      for (const agreement of result.agreements) say(`  ${agreement.title}`);
+      for (const finding of result.findings) {
+        say(`${t(`rightsStatus.${finding.status}`).padEnd(12)} ${finding.message}`);
+        say(`${' '.repeat(13)}${finding.agreementTitle} — ${finding.clause}`);
+      }
+      if (result.findings.some((f) => f.status === 'breach')) process.exitCode = 3;
     }),
   );
 

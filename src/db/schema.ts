@@ -161,6 +161,28 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface AgreementTable {
+  id: string;
+  origin: string;
+  destination: string;
+  destination_region: string | null;
+  effective_from: string | null;
+  expires_on: string | null;
+  status: string;
+  body: string;
+  seeded: number;
+  updated_at: string;
+}
+
+export interface ExchangeRateTable {
+  base: string;
+  quote: string;
+  valid_on: string;
+  rate: string;
+  source: string;
+  updated_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -180,6 +202,8 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  agreements: AgreementTable;
+  exchange_rates: ExchangeRateTable;
 }
 
 export type { Generated };

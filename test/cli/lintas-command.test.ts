@@ -64,3 +64,18 @@ describe('the lintas command', () => {
     expect(bad.stderr).toMatch(/[\u0E00-\u0E7F]/);
   });
 });
+
+describe('lintas rights check', () => {
+  it('prints the findings for a case file and exits with status 3 when a provision is breached', async () => {
+    const file = path.join(dir, 'case.json');
+    fs.writeFileSync(file, JSON.stringify({ origin: 'ID', destination: 'MY', sector: 'domestic_work', recruitedOn: '2012-03-01', passportHeldBy: 'employer' }));
+    const result = await runLintas(['rights', 'check', file], env('rights.db'));
+    expect(result.code, result.stderr).toBe(3);
+    expect(result.stdout).toContain('Protocol');
+    expect(result.stdout).toMatch(/BREACH\s+The passport is held by the employer/);
+    const json = await runLintas(['rights', 'check', file, '--json'], env('rights.db'));
+    expect(JSON.parse(json.stdout).findings.length).toBeGreaterThan(5);
+    fs.writeFileSync(file, JSON.stringify({ origin: 'ID', destination: 'MY', recruitedOn: '2012-03-01', passportHeldBy: 'worker' }));
+    expect((await runLintas(['rights', 'check', file], env('rights.db'))).code).toBe(0);
+  });
+});
