@@ -3,6 +3,7 @@ import { isPostgres } from './dialect';
 import * as core from './migrations/20261128_0001_core';
 import * as listIndexes from './migrations/20261128_0002_list_indexes';
 import * as agreements from './migrations/20261128_0003_agreements';
+import * as complaintRightsFacts from './migrations/20261128_0004_complaint_rights_facts';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0001_core': core,
   '20261128_0002_list_indexes': listIndexes,
   '20261128_0003_agreements': agreements,
+  '20261128_0004_complaint_rights_facts': complaintRightsFacts,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -72,6 +72,7 @@ export interface ComplaintTable {
   created_by: string | null;
   track_failures: number;
   track_locked_until: string | null;
+  rights_facts: string | null; // JSON: the facts checked against agreements (see agreements/schema.ts)
 }
 
 export interface ComplaintWorkerTable {

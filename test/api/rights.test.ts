@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/modules/organisations/service';
 import { createUser } from '../../src/modules/users/service';
 import { describeEachDatabase } from '../support/databases';
-import { client, startTestServer, testPassword, type TestServer } from '../support/server';
+import { groupComplaint } from '../support/factories';
+import { client, organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
 const facts = {
   origin: 'ID',
@@ -99,4 +100,24 @@ describeEachDatabase('agreements and the rights check over HTTP', (kind) => {
     expect(nepal.body.agreements).toEqual([]);
     expect(nepal.body.provisions.every((p: { baseline: boolean }) => p.baseline)).toBe(true);
   });
+
+  it('checks a complaint’s recorded facts against its corridor’s agreements on the complaint page', async () => {
+    const staff = await organisationWithStaff(server, 'Johor union desk', 'MY');
+    const { origin: _o, destination: _d, sector: _s, ...rightsFacts } = facts;
+    const created = await staff.users.desk_officer.client.post(
+      '/api/v1/complaints',
+      groupComplaint({ origin: 'ID', destination: 'MY', sector: 'T', rightsFacts: rightsFacts as never }),
+    );
+    expect(created.status).toBe(201);
+    const detail = await staff.users.case_manager.client.get(`/api/v1/complaints/${created.body.id}`, { 'accept-language': 'id' });
+    expect(detail.body.rightsFacts).toMatchObject({ recruitedOn: '2012-03-01', passportHeldBy: 'employer' });
+    expect(detail.body.rightsCheck.agreements.map((a: { id: string }) => a.id)).toContain('id-my-2011-protocol');
+    const passport = detail.body.rightsCheck.findings.find((f: { kind: string }) => f.kind === 'passport_retention');
+    expect(passport.status).toBe('breach');
+    const without = await staff.users.desk_officer.client.post('/api/v1/complaints', groupComplaint());
+    expect((await staff.users.case_manager.client.get(`/api/v1/complaints/${without.body.id}`)).body.rightsCheck).toBeNull();
+    const invalid = await staff.users.desk_officer.client.post('/api/v1/complaints', groupComplaint({ rightsFacts: { recruitedOn: 'last year' } as never }));
+    expect(invalid.status).toBe(400);
+  });
 });
+

@@ -141,3 +141,7 @@ export const findingSchema = z
   })
   .meta({ id: 'RightsFinding' });
 export type Finding = z.infer<typeof findingSchema>;
+
+/** The facts a complaint records for the rights check: its corridor and sector come from the complaint itself. */
+export const complaintRightsFactsSchema = rightsFactsSchema.omit({ origin: true, destination: true, sector: true }).meta({ id: 'ComplaintRightsFacts' });
+export type ComplaintRightsFacts = z.infer<typeof complaintRightsFactsSchema>;

@@ -62,6 +62,7 @@ export function buildComplaintRows(input: ComplaintInput, options: BuildOptions)
       created_by: options.createdBy,
       track_failures: 0,
       track_locked_until: null,
+      rights_facts: input.rightsFacts ? JSON.stringify(input.rightsFacts) : null,
     },
     workers: input.workers.map((worker, position) => ({
       id: makeId(),

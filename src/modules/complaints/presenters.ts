@@ -1,4 +1,5 @@
 import type { ComplaintTable } from '../../db/schema';
+import type { ComplaintRightsFacts, Finding } from '../agreements/schema';
 import type { findComplaintParts, listComplaintRows } from './repository';
 import { type ComplaintState, transitions } from './taxonomy';
 
@@ -35,7 +36,7 @@ export function presentSummary(row: ListRow, now: string) {
 }
 
 /** A complaint with everything about it, personal data included: only for those allowed to read it. */
-export function presentDetail(row: ComplaintTable, parts: Parts, now: string) {
+export function presentDetail(row: ComplaintTable, parts: Parts, now: string, rightsCheck: { agreements: Array<{ id: string; title: string }>; findings: Finding[] } | null) {
   const consent = JSON.parse(row.consent) as { explained?: string; recordedBy: string | null; recordedAt: string };
   return {
     ...presentSummary(row, now),
@@ -95,5 +96,7 @@ export function presentDetail(row: ComplaintTable, parts: Parts, now: string) {
       createdAt: e.created_at,
     })),
     allowedTransitions: transitions[row.state as ComplaintState],
+    rightsFacts: row.rights_facts ? (JSON.parse(row.rights_facts) as ComplaintRightsFacts) : null,
+    rightsCheck,
   };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { requireUser } from '../../http/authenticate';
-import { errorResponseSchema } from '../../http/errors';
+import { errorResponseSchema, requestLanguage } from '../../http/errors';
 import { bearerOrCookie, conflictResponses, errorResponses } from '../../http/responses';
 import { AppError } from '../../lib/errors';
 import {
@@ -94,7 +94,7 @@ export async function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
   routes.get(
     '/complaints/:id',
     { schema: { tags, summary: 'One complaint with its workers, timeline, outcomes and evidence (audited)', security, params: complaintIdParams, response: { 200: complaintDetailSchema, ...errorResponses } } },
-    async (request) => getComplaint(ctx, requireUser(request), request.params.id),
+    async (request) => getComplaint(ctx, requireUser(request), request.params.id, requestLanguage(request)),
   );
 
   routes.post(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCode, currencyCode, isicCode, isoDate, isoDateTime, languageTag, money } from '../../lib/codes';
+import { complaintRightsFactsSchema, findingSchema } from '../agreements/schema';
 import {
   channels,
   complainantTypes,
@@ -74,6 +75,7 @@ export const complaintInputSchema = z
     narrative: z.object({ text: z.string().min(1).max(50_000), language: languageTag }),
     reliefSought: z.array(z.object({ type: z.enum(reliefTypes), amount: money.optional() })).max(20).default([]),
     consent: consentSchema,
+    rightsFacts: complaintRightsFactsSchema.optional().meta({ description: 'Facts to check against the agreements of the corridor' }),
   })
   .meta({ id: 'ComplaintForm' });
 export type ComplaintInput = z.infer<typeof complaintInputSchema>;
@@ -163,6 +165,11 @@ export const complaintDetailSchema = complaintSummarySchema
     outcomes: z.array(outcomeSchema),
     evidence: z.array(evidenceSchema),
     allowedTransitions: z.array(z.enum(complaintStates)),
+    rightsFacts: complaintRightsFactsSchema.nullable(),
+    rightsCheck: z
+      .object({ agreements: z.array(z.object({ id: z.string(), title: z.string() })), findings: z.array(findingSchema) })
+      .nullable()
+      .meta({ description: 'The facts checked against the agreements in force when the worker was recruited; null without a recruitment date' }),
   })
   .meta({ id: 'ComplaintDetail' });
 

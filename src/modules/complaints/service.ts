@@ -3,7 +3,10 @@ import type { AppContext } from '../../context';
 import type { ComplaintTable } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import { newId } from '../../lib/ids';
+import type { Language } from '../../lib/i18n';
 import { nowIso } from '../../lib/time';
+import type { ComplaintRightsFacts } from '../agreements/schema';
+import { checkCase } from '../agreements/service';
 import type { Actor, UserActor } from '../auth/actor';
 import { assertSameOrganisation, authorize, can } from '../auth/policies';
 import { auditHistory, recordAudit } from '../audit/service';
@@ -97,15 +100,24 @@ async function loadOwnComplaint(ctx: AppContext, actor: UserActor, id: string): 
   return row;
 }
 
+/** The complaint's facts checked against the agreements of its corridor, when it records a recruitment date. */
+async function complaintRightsCheck(ctx: AppContext, row: ComplaintTable, language: Language) {
+  if (!row.rights_facts) return null;
+  const facts = JSON.parse(row.rights_facts) as ComplaintRightsFacts;
+  if (!facts.recruitedOn) return null;
+  const result = await checkCase(ctx, { ...facts, origin: row.origin, destination: row.destination, sector: row.sector }, language);
+  return { agreements: result.agreements.map((a) => ({ id: a.id, title: a.title })), findings: result.findings };
+}
+
 /** One complaint with its personal data, for a user of its organisation; the read is audited. */
-export async function getComplaint(ctx: AppContext, actor: Actor, id: string) {
+export async function getComplaint(ctx: AppContext, actor: Actor, id: string, language: Language = 'en') {
   authorize(actor, 'complaint.read');
   const row = await loadOwnComplaint(ctx, actor, id);
   const parts = await findComplaintParts(ctx.db, id);
   await ctx.db.transaction().execute((trx) =>
     recordAudit(trx, actor, [{ action: 'complaint.read', entityType: 'complaint', entityId: id, organisationId: row.organisation_id }]),
   );
-  return presentDetail(row, parts, nowIso());
+  return presentDetail(row, parts, nowIso(), await complaintRightsCheck(ctx, row, language));
 }
 
 function decodeCursor(cursor: string): { value: string; id: string } {
