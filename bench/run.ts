@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import { Presets, SingleBar } from 'cli-progress';
 import { openContext } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
+import { disposableDatabase, postgresAnswers, postgresTestUrl as postgresUrl } from '../src/db/disposable';
 import type { AppContext } from '../src/context';
 import { recordAudit } from '../src/modules/audit/service';
 import { buildComplaintRows } from '../src/modules/complaints/build-complaint-rows';
@@ -36,7 +37,6 @@ const quick = args.includes('--quick');
 const listSize = option('list-size', quick ? 3_000 : 1_000_000);
 const intakeSeconds = option('intake-seconds', quick ? 2 : 10);
 const password = 'benchmark password';
-const postgresUrl = process.env.DATABASE_URL_TEST ?? 'postgres://127.0.0.1:5432/test';
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -81,44 +81,7 @@ async function logIn(baseUrl: string, email: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
-async function freshUrl(kind: 'sqlite' | 'postgres'): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (kind === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-bench-'));
-    return { url: `sqlite:${path.join(dir, 'bench.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const { default: pg } = await import('pg');
-  const { withPostgresUser } = await import('../src/db/database');
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const client = new pg.Client({ connectionString: withPostgresUser(postgresUrl) });
-  await client.connect();
-  await client.query(`create schema ${schema}`);
-  await client.end();
-  const url = new URL(postgresUrl);
-  url.searchParams.set('schema', schema);
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: withPostgresUser(postgresUrl) });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    },
-  };
-}
-
-async function postgresAnswers(): Promise<boolean> {
-  const { default: pg } = await import('pg');
-  const { withPostgresUser } = await import('../src/db/database');
-  const client = new pg.Client({ connectionString: withPostgresUser(postgresUrl), connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
+const freshUrl = (kind: 'sqlite' | 'postgres') => disposableDatabase(kind, 'bench');
 
 /** Complaints per second through the HTTP API (16 connections) and straight through the repository layer. */
 async function benchIntake(kind: 'sqlite' | 'postgres') {

@@ -2,23 +2,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/modules/organisations/service';
 import { createUser } from '../../src/modules/users/service';
 import { describeEachDatabase } from '../support/databases';
-import { groupComplaint } from '../support/factories';
+import { groupComplaint, indonesianDomesticWorkerFacts } from '../support/factories';
 import { client, organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
-const facts = {
-  origin: 'ID',
-  destination: 'MY',
-  destinationRegion: null,
-  sector: 'domestic_work',
-  recruitedOn: '2012-03-01',
-  monthlyWage: { amount: 70_000, currency: 'MYR' },
-  workerPaid: [{ item: 'recruitment_fee', amount: 250_000, currency: 'MYR' }],
-  deductions: [{ item: 'recruitment_fee', amount: 200_000, currency: 'MYR', month: '2012-04' }],
-  passportHeldBy: 'employer',
-  restDaysPerWeek: 0,
-  wagePayment: { method: 'cash', daysAfterPayDate: null },
-  contractEndorsedBy: [],
-};
+const facts = indonesianDomesticWorkerFacts;
 
 describeEachDatabase('agreements and the rights check over HTTP', (kind) => {
   let server: TestServer;

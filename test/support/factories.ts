@@ -1,3 +1,4 @@
+import type { RightsFacts } from '../../src/modules/agreements/schema';
 import type { ComplaintInput } from '../../src/modules/complaints/schema';
 
 const khmerNames = [
@@ -43,3 +44,19 @@ export function groupComplaint(overrides: Partial<ComplaintInput> = {}): Complai
     ...overrides,
   } as ComplaintInput;
 }
+
+/** The facts of the rights-check issue: an Indonesian domestic worker in Malaysia, recruited in 2012. */
+export const indonesianDomesticWorkerFacts: RightsFacts = {
+  origin: 'ID',
+  destination: 'MY',
+  destinationRegion: null,
+  sector: 'domestic_work',
+  recruitedOn: '2012-03-01',
+  monthlyWage: { amount: 70_000, currency: 'MYR' },
+  workerPaid: [{ item: 'recruitment_fee', amount: 250_000, currency: 'MYR' }],
+  deductions: [{ item: 'recruitment_fee', amount: 200_000, currency: 'MYR', month: '2012-04' }],
+  passportHeldBy: 'employer',
+  restDaysPerWeek: 0,
+  wagePayment: { method: 'cash', daysAfterPayDate: null },
+  contractEndorsedBy: [],
+};

@@ -5,6 +5,7 @@ import { ExchangeRates } from './exchange-rates';
 import type { RightsFacts } from './schema';
 import { seededAgreements } from './service';
 import { seededExchangeRates } from './seed-provisions';
+import { indonesianDomesticWorkerFacts } from '../../../test/support/factories';
 
 const agreements = seededAgreements();
 const index = new AgreementIndex(agreements, agreements.find((a) => a.type === 'baseline')!);
@@ -13,21 +14,7 @@ const t = translator('en');
 const check = (facts: RightsFacts, withRates = rates) => checkRights(index, withRates, facts, t);
 const finding = (result: ReturnType<typeof check>, provisionId: string) => result.findings.find((f) => f.provisionId === provisionId);
 
-/** The example of the issue: an Indonesian domestic worker in Malaysia, recruited in 2012. */
-const indonesianInMalaysia: RightsFacts = {
-  origin: 'ID',
-  destination: 'MY',
-  destinationRegion: null,
-  sector: 'domestic_work',
-  recruitedOn: '2012-03-01',
-  monthlyWage: { amount: 70_000, currency: 'MYR' },
-  workerPaid: [{ item: 'recruitment_fee', amount: 250_000, currency: 'MYR' }],
-  deductions: [{ item: 'recruitment_fee', amount: 200_000, currency: 'MYR', month: '2012-04' }],
-  passportHeldBy: 'employer',
-  restDaysPerWeek: 0,
-  wagePayment: { method: 'cash', daysAfterPayDate: null },
-  contractEndorsedBy: [],
-};
+const indonesianInMalaysia = indonesianDomesticWorkerFacts;
 
 describe('the rights check', () => {
   it('seeds every agreement of Table 2 and the provisions of Boxes 9 and 10, all valid', () => {
