@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { type Language, translator } from '../../lib/i18n';
 import type { ExchangeRate, ExchangeRates } from './exchange-rates';
 import { minorDigits } from './exchange-rates';
 import type { Agreement, AgreementSector, FeeItem, Finding, Provision, ProvisionData, RightsFacts } from './schema';
@@ -55,6 +56,14 @@ interface Context {
   facts: RightsFacts;
   rates: ExchangeRates;
   t: TFunction;
+  language: Language;
+}
+
+/** An authority code (`PH_government`, `ID_mission`) in words: "the government of the Philippines". */
+function authorityName(code: string, ctx: Context): string {
+  const [country, kind] = code.split('_');
+  const name = new Intl.DisplayNames([ctx.language], { type: 'region', fallback: 'code' }).of(country) ?? country;
+  return kind === 'mission' || kind === 'government' ? ctx.t(`authority.${kind}`, { country: name }) : code;
 }
 
 interface Evaluation {
@@ -162,7 +171,7 @@ function evaluate(data: ProvisionData, ctx: Context): Evaluation {
       if (!facts.contractEndorsedBy) return { status: 'unknown', message: t('rights.contract_endorsement.unknown') };
       const missing = data.endorsedBy.filter((authority) => !facts.contractEndorsedBy!.includes(authority));
       return missing.length
-        ? { status: 'breach', message: t('rights.contract_endorsement.breach', { missing: missing.join(', ') }) }
+        ? { status: 'breach', message: t('rights.contract_endorsement.breach', { missing: missing.map((code) => authorityName(code, ctx)).join(', ') }) }
         : { status: 'complies', message: t('rights.contract_endorsement.complies') };
     }
     case 'communication_with_family': {
@@ -211,9 +220,9 @@ export const summariseAgreement = (a: Agreement) => ({
  * Checks a case's facts against the agreements in force for its corridor, sector and date, and the ILO baseline:
  * one finding per relevant provision, each citing its clause and, where money was converted, the rate used.
  */
-export function checkRights(index: AgreementIndex, rates: ExchangeRates, facts: RightsFacts, t: TFunction) {
+export function checkRights(index: AgreementIndex, rates: ExchangeRates, facts: RightsFacts, language: Language) {
   const { agreements, provisions } = applicableProvisions(index, facts);
-  const ctx: Context = { facts, rates, t };
+  const ctx: Context = { facts, rates, t: translator(language), language };
   const findings: Finding[] = provisions.map(({ agreement, provision }) => {
     const result = evaluate(provision.data, ctx);
     return {

@@ -3,7 +3,6 @@ import type { AppContext } from '../../context';
 import type { AgreementTable, Database } from '../../db/schema';
 import { AppError } from '../../lib/errors';
 import type { Language } from '../../lib/i18n';
-import { translator } from '../../lib/i18n';
 import { nowIso } from '../../lib/time';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/policies';
@@ -78,7 +77,7 @@ const forget = (ctx: AppContext) => caches.delete(ctx.db);
 /** Checks a case's facts against the agreements in force and the ILO baseline; messages in `language`. */
 export async function checkCase(ctx: AppContext, facts: RightsFacts, language: Language) {
   const { index, rates } = await reference(ctx);
-  return checkRights(index, rates, facts, translator(language));
+  return checkRights(index, rates, facts, language);
 }
 
 /** All agreements, or those of one corridor, newest first within each corridor. */
