@@ -78,11 +78,25 @@ describe.skipIf(!chromiumAvailable)('the public pages for workers, in a real bro
     await page.close();
   });
 
+  it('tells an Indonesian domestic worker in Malaysia her rights under the 2011 Protocol, and says where they come from', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.addInitScript(() => localStorage.setItem('lintas.language', 'id'));
+    await page.goto(`${server.baseUrl}/rights?origin=ID&destination=MY&sector=domestic_work`);
+    await page.getByText('Protocol', { exact: false }).first().waitFor();
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('30 May 2011');
+    expect(text).toMatch(/paspor/i);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'public-id-rights-id-my');
+    await page.close();
+  });
+
   for (const language of languages) {
     it(`shows every public page in ${language}, readable at 360 px, with no serious accessibility problem`, async () => {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
       await page.addInitScript((lang) => localStorage.setItem('lintas.language', lang), language);
-      for (const path of ['/', '/complaint', '/track', '/help']) {
+      for (const path of ['/', '/complaint', '/track', '/rights', '/help']) {
         await page.goto(`${server.baseUrl}${path}`);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
         await page.locator('h1').first().waitFor();

@@ -9,6 +9,7 @@ import { LanguageSwitcher } from '../shared/LanguageSwitcher';
 import { FileComplaint } from './pages/FileComplaint';
 import { Help } from './pages/Help';
 import { Home } from './pages/Home';
+import { Rights } from './pages/Rights';
 import { Track } from './pages/Track';
 
 function PublicLayout() {
@@ -21,6 +22,7 @@ function PublicLayout() {
         <nav aria-label={t('common.navigation')}>
           <NavLink to="/complaint">{t('nav.file')}</NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
+          <NavLink to="/rights">{t('nav.rights')}</NavLink>
           <NavLink to="/help">{t('nav.help')}</NavLink>
         </nav>
         <LanguageSwitcher label={t('common.language')} />
@@ -30,6 +32,7 @@ function PublicLayout() {
           <Route path="/" element={<Home />} />
           <Route path="/complaint" element={<FileComplaint />} />
           <Route path="/track" element={<Track />} />
+          <Route path="/rights" element={<Rights />} />
           <Route path="/help" element={<Help />} />
         </Routes>
       </main>
