@@ -61,6 +61,9 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     await byId(page, 'f-stage').selectOption('employment');
     await page.locator('input[aria-describedby="help-unpaid_wages"]').check();
     await page.locator('input[aria-describedby="help-passport_retention"]').check();
+    // Facts for the agreement check: Myanmar–Thailand has the 2003 MOU; the ILO baseline covers the passport.
+    await byId(page, 'f-rightsFacts.recruitedOn').fill('2024-05-01');
+    await byId(page, 'f-rightsFacts.passportHeldBy').selectOption('employer');
     await byId(page, 'f-narrative.languageSelect').selectOption('my');
     await byId(page, 'f-narrative.text').fill(burmeseNarrative);
     for (const consent of ['services', 'shareWithOrganisations', 'statistics']) await byId(page, `f-consent.${consent}`).check();
@@ -82,6 +85,9 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     await checkAccessibility(page, 'list');
     await page.getByRole('link', { name: reference }).click();
     await page.getByText(burmeseNarrative).waitFor();
+    const rights = page.locator('section[aria-labelledby="rights-heading"]');
+    await rights.waitFor();
+    expect(await rights.innerText()).toContain('General Principle 11');
 
     // Through its states, with an outcome.
     await page.getByRole('button', { name: 'Move to In progress' }).click();
@@ -102,6 +108,8 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     const list = await staff.users.case_manager.client.get(`/api/v1/complaints?q=${reference}`);
     const detail = await staff.users.case_manager.client.get(`/api/v1/complaints/${list.body.items[0].id}`);
     expect(detail.body).toMatchObject({ state: 'closed', workerCount: 3, origin: 'MM', destination: 'TH', narrative: { text: burmeseNarrative, language: 'my' } });
+    expect(detail.body.rightsFacts).toMatchObject({ recruitedOn: '2024-05-01', passportHeldBy: 'employer' });
+    expect(detail.body.rightsCheck.findings.find((f: { provisionId: string }) => f.provisionId === 'ilo-documents').status).toBe('breach');
     expect(detail.body.outcomes[0]).toMatchObject({ type: 'wages_recovered', currency: 'THB', claimed: 5_400_000, awarded: 4_000_000, received: 1_500_000 });
     expect(detail.body.evidence[0]).toMatchObject({ filename: 'contract.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length });
 

@@ -88,6 +88,43 @@ export interface ComplaintDetail extends ComplaintSummary {
   outcomes: Outcome[];
   evidence: Evidence[];
   allowedTransitions: string[];
+  /** The facts recorded for the rights check; null when none were. */
+  rightsFacts: RightsFacts | null;
+  /** The facts checked against the agreements in force on the recruitment date; null without that date. */
+  rightsCheck: RightsCheck | null;
+}
+
+export interface RightsFacts {
+  recruitedOn: string;
+  destinationRegion?: string | null;
+  monthlyWage?: Money | null;
+  workerPaid?: Array<Money & { item: string }>;
+  deductions?: Array<Money & { item: string; month?: string }>;
+  passportHeldBy?: 'worker' | 'employer' | 'agency' | 'other' | null;
+  restDaysPerWeek?: number | null;
+  restDayPaidInLieu?: boolean | null;
+  wagePayment?: { method?: 'bank_account' | 'cash' | 'other' | null; daysAfterPayDate?: number | null } | null;
+  contractEndorsedBy?: string[] | null;
+  canCommunicateWithFamily?: boolean | null;
+}
+
+export interface RightsFinding {
+  kind: string;
+  status: 'breach' | 'complies' | 'unknown';
+  agreementId: string;
+  agreementTitle: string;
+  provisionId: string;
+  clause: string;
+  source: string;
+  baseline: boolean;
+  /** Already in the reader's language. */
+  message: string;
+  exchangeRate: { from: string; to: string; rate: number; validOn: string; source: string } | null;
+}
+
+export interface RightsCheck {
+  agreements: Array<{ id: string; title: string }>;
+  findings: RightsFinding[];
 }
 
 export interface User {

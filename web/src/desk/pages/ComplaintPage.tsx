@@ -6,6 +6,7 @@ import { Assignment, Transitions } from '../components/complaint/CaseActions';
 import { CaseSummary, NarrativeAndConsent, People } from '../components/complaint/Details';
 import { AuditHistory, EvidenceSection } from '../components/complaint/Evidence';
 import { Outcomes } from '../components/complaint/Outcomes';
+import { RightsSection } from '../components/complaint/Rights';
 import { Timeline } from '../components/complaint/Timeline';
 import type { ComplaintDetail, CreatedState, User } from '../components/types';
 import { Announcement, ErrorAlert, PageHeading, useAnnouncement, useErrorMessage } from '../components/ui';
@@ -127,6 +128,7 @@ export function ComplaintPage() {
           )}
           <People complaint={complaint} />
           <NarrativeAndConsent complaint={complaint} />
+          <RightsSection complaint={complaint} />
           <Timeline complaint={complaint} userName={userName} done={done} />
           <Outcomes complaint={complaint} done={done} />
           <EvidenceSection complaint={complaint} done={done} />

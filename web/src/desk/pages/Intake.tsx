@@ -18,6 +18,8 @@ import {
   toPayload,
   uploadEvidence,
 } from '../components/intake/form';
+import { askedFacts, useRightsOverview } from '../components/intake/rights';
+import { RightsFieldset } from '../components/intake/RightsFieldset';
 import { ReliefFieldset, RespondentsFieldset } from '../components/intake/RowsFieldsets';
 import { ConsentFieldset, CorridorFieldset, GrievancesFieldset, NarrativeFieldset, ReceivedFieldset } from '../components/intake/Sections';
 import { WorkersFieldset } from '../components/intake/WorkersFieldset';
@@ -55,6 +57,16 @@ export function Intake() {
 
   const update = useCallback((change: (form: IntakeForm) => IntakeForm) => setForm(change), []);
 
+  // What the corridor's agreements need to know: the facts the rights fieldset asks for (and sends).
+  const rightsState = useRightsOverview({
+    origin: form.origin,
+    destination: form.destination,
+    sector: form.sector,
+    region: form.rights.destinationRegion,
+    recruitedOn: form.rights.recruitedOn,
+  });
+  const asked = askedFacts(rightsState, form.destination);
+
   // Keep the draft while typing (a short pause after the last change).
   useEffect(() => {
     if (first.current) {
@@ -84,7 +96,7 @@ export function Intake() {
 
   const submit = async () => {
     if (busy) return;
-    const { body, errors: found } = toPayload(form, i18n.language, t);
+    const { body, errors: found } = toPayload(form, i18n.language, t, asked);
     if (Object.keys(found).length > 0) {
       setErrors(found);
       setSummary(t('intake.errors.fix'));
@@ -162,6 +174,7 @@ export function Intake() {
         <CorridorFieldset {...sectionProps} />
         <RespondentsFieldset {...sectionProps} />
         <GrievancesFieldset {...sectionProps} />
+        <RightsFieldset {...sectionProps} state={rightsState} asked={asked} />
         <NarrativeFieldset {...sectionProps} />
         <ReliefFieldset {...sectionProps} />
         <ConsentFieldset {...sectionProps} />

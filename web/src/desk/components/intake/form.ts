@@ -2,6 +2,7 @@
 import { api, ApiError } from '../../../shared/api';
 import { countryCodes, localDateTimeToIso, parseMinorUnits, randomId } from '../codes';
 import type { CreatedComplaint } from '../types';
+import { type AskedFacts, emptyRights, mapRightsPath, normaliseRights, rightsPayload, rightsPristine, type RightsForm } from './rights';
 
 export interface WorkerRow {
   key: string;
@@ -43,6 +44,8 @@ export interface IntakeForm {
   narrativeLanguageOther: string;
   relief: ReliefRow[];
   consent: { services: boolean; shareWithOrganisations: boolean; statistics: boolean; explained: string };
+  /** Facts for the agreement check (see rights.ts). */
+  rights: RightsForm;
 }
 
 export const emptyWorker = (): WorkerRow => ({ key: randomId(), name: '', nameLatin: '', sex: '', birthYear: '', nationality: '', passportNumber: '', phone: '' });
@@ -68,6 +71,7 @@ export function emptyForm(narrativeLanguage: string): IntakeForm {
     narrativeLanguageOther: '',
     relief: [],
     consent: { services: false, shareWithOrganisations: false, statistics: false, explained: '' },
+    rights: emptyRights(),
   };
 }
 
@@ -79,7 +83,7 @@ export function isPristine(form: IntakeForm): boolean {
     !w[0].name && !w[0].nameLatin && !w[0].passportNumber && !w[0].phone && !w[0].nationality && !w[0].sex && !w[0].birthYear &&
     form.respondents.length === 0 && form.relief.length === 0 && form.grievances.length === 0 &&
     !form.narrativeText && !form.origin && !form.destination && !form.stage && !form.occupation && !form.sector &&
-    !form.complainant.name && !form.complainant.phone && !form.consent.explained
+    !form.complainant.name && !form.complainant.phone && !form.consent.explained && rightsPristine(form.rights)
   );
 }
 
@@ -90,7 +94,7 @@ export function loadDraft(userId: string): { form: IntakeForm; savedAt: string }
   try {
     const stored = JSON.parse(localStorage.getItem(draftKey(userId)) ?? 'null') as { form?: IntakeForm; savedAt?: string } | null;
     if (!stored?.form || !Array.isArray(stored.form.workers) || typeof stored.savedAt !== 'string') return null;
-    return { form: stored.form, savedAt: stored.savedAt };
+    return { form: { ...stored.form, rights: normaliseRights(stored.form.rights) }, savedAt: stored.savedAt };
   } catch {
     return null;
   }
@@ -115,9 +119,15 @@ const blank = (value: string) => (value.trim() === '' ? undefined : value.trim()
 
 /**
  * The API body, and the errors found before sending (required fields, amounts that cannot be read), keyed by
- * the same paths the API uses so that both kinds show in the same places. `t` gives the messages.
+ * the same paths the API uses so that both kinds show in the same places. `t` gives the messages; `asked` the
+ * facts for the agreement check the form shows (only those are sent).
  */
-export function toPayload(form: IntakeForm, language: string, t: (key: string) => string): { body: unknown; errors: Record<string, string> } {
+export function toPayload(
+  form: IntakeForm,
+  language: string,
+  t: (key: string) => string,
+  asked: AskedFacts,
+): { body: unknown; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const required = (path: string, value: unknown, key = 'intake.errors.required') => {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) errors[path] = t(key);
@@ -151,6 +161,8 @@ export function toPayload(form: IntakeForm, language: string, t: (key: string) =
     if (amount !== undefined && !row.currency) errors[`reliefSought.${index}.amount.currency`] = t('intake.errors.currency');
     return { type: row.type, ...(amount !== undefined && !Number.isNaN(amount) ? { amount: { amount, currency: row.currency } } : {}) };
   });
+
+  const rightsFacts = rightsPayload(form.rights, asked, language, t, errors);
 
   const body = {
     channel: form.channel,
@@ -186,6 +198,7 @@ export function toPayload(form: IntakeForm, language: string, t: (key: string) =
       statistics: form.consent.statistics,
       explained: blank(form.consent.explained),
     },
+    rightsFacts,
   };
   return { body, errors };
 }
@@ -202,7 +215,7 @@ export function mapServerPaths(form: IntakeForm, fieldErrors: Record<string, str
     const fixed = path
       .replace(/^respondents\.(\d+)/, (whole, n: string) => (sentRespondents[Number(n)] !== undefined ? `respondents.${sentRespondents[Number(n)]}` : whole))
       .replace(/^reliefSought\.(\d+)/, (whole, n: string) => (sentRelief[Number(n)] !== undefined ? `reliefSought.${sentRelief[Number(n)]}` : whole));
-    mapped[fixed] = message;
+    mapped[mapRightsPath(form.rights, fixed)] = message;
   }
   return mapped;
 }
