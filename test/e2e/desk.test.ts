@@ -27,6 +27,7 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     await page.locator('#email').fill(email);
     await page.locator('#password').fill(testPassword);
     await screenshot(page, 'desk-en-login');
+    expect(await accessibilityProblems(page), 'log-in').toEqual([]);
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByTestId('signed-in-as').waitFor();
   }

@@ -66,6 +66,10 @@ describe('the rights check', () => {
     expect(bare.findings.every((f) => f.status === 'unknown')).toBe(true);
   });
 
+  it('finds a worker kept from contacting her family', () => {
+    expect(finding(check({ ...indonesianInMalaysia, canCommunicateWithFamily: false }), 'id-my-2011-family')).toMatchObject({ status: 'breach', kind: 'communication_with_family' });
+  });
+
   it('covers rest days paid in lieu, and wages paid late into the account', () => {
     expect(finding(check({ ...indonesianInMalaysia, restDayPaidInLieu: true }), 'id-my-2011-rest-day')?.status).toBe('complies');
     expect(finding(check({ ...indonesianInMalaysia, restDayPaidInLieu: false }), 'id-my-2011-rest-day')?.status).toBe('breach');
