@@ -26,6 +26,7 @@ import { createUser } from '../src/modules/users/service';
 import { rightsFactsSchema, type RightsFacts } from '../src/modules/agreements/schema';
 import { checkCase } from '../src/modules/agreements/service';
 import { SeededRandom } from '../src/lib/random';
+import { importLicences, matchAgencies } from '../src/modules/agencies/service';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -261,6 +262,50 @@ async function benchRights() {
   return { count, validation, checking, findings };
 }
 
+/** Importing a licence list of 50,000 agencies, then matching typed names against it. */
+async function benchAgencies() {
+  const count = quick ? 2_000 : 50_000;
+  const random = new SeededRandom(9);
+  const words = ['Maju', 'Jaya', 'Abadi', 'Sentosa', 'Karya', 'Mandiri', 'Bintang', 'Timur', 'Global', 'Sejahtera', 'Putra', 'Utama', 'Prima', 'Nusantara', 'Harapan', 'Makmur', 'Sinar', 'Cahaya', 'Mulia', 'Bersama', 'Langit', 'Samudra', 'Gemilang', 'Perkasa', 'Indah'];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-bench-agencies-'));
+  const file = path.join(dir, 'licences.csv');
+  const names: string[] = [];
+  const lines = ['Nama Perusahaan,Nomor Izin,Status Izin,Tanggal Terbit,Tanggal Berakhir,Alamat,Kota'];
+  for (let i = 0; i < count; i += 1) {
+    const name = `PT. ${random.pick(words)} ${random.pick(words)} ${random.pick(words)} ${i % 97}`;
+    names.push(name);
+    lines.push(`"${name}",KEP-${100000 + i},${random.pick(['Aktif', 'Aktif', 'Aktif', 'Dicabut', 'Dibekukan'])},01/0${random.int(1, 9)}/20${random.int(10, 23)},31/12/2030,"Jl. Merdeka ${i}",Jakarta`);
+  }
+  fs.writeFileSync(file, lines.join('\n'));
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: `sqlite:${path.join(dir, 'agencies.db')}`, LOG_LEVEL: 'silent' }));
+  let started = performance.now();
+  const report = await importLicences(ctx, { kind: 'system' }, file, { country: 'ID' });
+  const importMs = performance.now() - started;
+  await matchAgencies(ctx, 'warm up'); // builds the name index once, as a running node has it
+  const typed = Array.from({ length: quick ? 50 : 500 }, () => {
+    const name = random.pick(names).replace('PT. ', random.pick(['', 'PT ', ''])).toLowerCase();
+    return random.chance(0.5) ? name.replace(/a/, 'e') : `${name}, PT`;
+  });
+  const times: number[] = [];
+  for (const name of typed) {
+    started = performance.now();
+    await matchAgencies(ctx, name, 'ID');
+    times.push(performance.now() - started);
+  }
+  // Baseline: the same look-ups as an exact query on the licence-number index, the fastest a look-up can be.
+  const exact: number[] = [];
+  for (let i = 0; i < typed.length; i += 1) {
+    started = performance.now();
+    await ctx.db.selectFrom('agencies').select('id').where('licence_number', '=', `KEP-${100000 + i}`).execute();
+    exact.push(performance.now() - started);
+  }
+  await handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  times.sort((a, b) => a - b);
+  exact.sort((a, b) => a - b);
+  return { count, importMs, created: report.created, rejected: report.rejected.length, times, exact };
+}
+
 print(`Lintas benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' — QUICK MODE (sizes too small to mean anything)' : ''}`);
 print();
 const kinds: Array<'sqlite' | 'postgres'> = (await postgresAnswers()) ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -278,6 +323,12 @@ print(`Rights check (agreements of Table 2 and the ILO baseline, in memory):`);
 print(`  ${rightsBench.count.toLocaleString('en')} checks                                : ${rightsBench.checking.toFixed(0)} ms, ${rightsBench.findings.toLocaleString('en')} findings   (target ≤ 2,000 ms)`);
 print(`  validating the same inputs only (baseline)           : ${rightsBench.validation.toFixed(0)} ms`);
 print(`  ratio check / validation                             : ${(rightsBench.checking / rightsBench.validation).toFixed(2)}`);
+print();
+const agencyBench = await benchAgencies();
+print(`Agency registry (${agencyBench.count.toLocaleString('en')} licences):`);
+print(`  import of the list                                   : ${(agencyBench.importMs / 1000).toFixed(1)} s, ${agencyBench.created.toLocaleString('en')} agencies, ${agencyBench.rejected} rejected   (target ≤ 30 s at 50,000)`);
+print(`  matching a typed name                                : p50 ${ms(percentile(agencyBench.times, 50))}, p95 ${ms(percentile(agencyBench.times, 95))}   (target p95 ≤ 50 ms)`);
+print(`  exact licence-number look-up (baseline)              : p50 ${ms(percentile(agencyBench.exact, 50))}, p95 ${ms(percentile(agencyBench.exact, 95))}`);
 print();
 const list = await benchList();
 print(`Filtered, paginated list (50 per page, first and second page) on SQLite at ${listSize.toLocaleString('en')} complaints (largest organisation: ${list.organisationSize.toLocaleString('en')}):`);

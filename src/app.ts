@@ -12,6 +12,7 @@ import { installAuthentication } from './http/authenticate';
 import { installErrorHandler } from './http/errors';
 import { installWeb } from './http/web';
 import { loggerOptions } from './lib/logger';
+import { agencyRoutes } from './modules/agencies/routes';
 import { agreementRoutes } from './modules/agreements/routes';
 import { authRoutes } from './modules/auth/routes';
 import { complaintRoutes } from './modules/complaints/routes';
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
       await complaintRoutes(api, ctx);
       await publicRoutes(api, ctx);
       await agreementRoutes(api, ctx);
+      await agencyRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

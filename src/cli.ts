@@ -169,6 +169,40 @@ program
     }),
   );
 
+const agencies = program.command('agencies').description('The recruitment agency registry');
+agencies
+  .command('import <file>')
+  .description('Import an official licence list (CSV or XLSX): new agencies are added, known licence numbers updated')
+  .requiredOption('--country <code>', 'the country that issued the licences (ISO 3166 alpha-2)')
+  .option('--map <file>', 'JSON mapping of columns and status words (see docs/OPERATIONS.md)')
+  .option('--dry-run', 'check every row and report, without writing anything')
+  .action((file: string, options: { country: string; map?: string; dryRun?: boolean }) =>
+    withContext(async ({ ctx }) => {
+      const { importMappingSchema } = await import('./modules/agencies/schema');
+      const { importLicences } = await import('./modules/agencies/service');
+      const { isCountryCode } = await import('./lib/codes');
+      const country = options.country.toUpperCase();
+      if (!isCountryCode(country)) throw new InvalidArgumentError(`--country ${options.country}`);
+      const mapping = options.map ? importMappingSchema.parse(JSON.parse(fs.readFileSync(options.map, 'utf8'))) : undefined;
+      let bar: SingleBar | undefined;
+      const report = await importLicences(ctx, { kind: 'system' }, file, {
+        country,
+        mapping,
+        dryRun: options.dryRun,
+        onProgress: (done, total) => {
+          bar ??= progressBar(t('agenciesProgress'), total);
+          bar.update(done);
+        },
+      });
+      bar?.stop();
+      const server = translator(language, 'server');
+      say(t(report.dryRun ? 'agenciesDryRun' : 'agenciesDone', { total: report.total, created: report.created, updated: report.updated, unchanged: report.unchanged, rejected: report.rejected.length }));
+      for (const row of report.rejected) {
+        say(`  ${t('agenciesLine', { line: row.line })}: ${row.reasons.map((r) => server(`importReason.${r.code}`, { value: r.value ?? '' })).join('; ')}`);
+      }
+    }),
+  );
+
 const rights = program.command('rights').description('Agreements and rights');
 rights
   .command('check <file>')

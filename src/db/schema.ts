@@ -97,6 +97,8 @@ export interface ComplaintRespondentTable {
   type: string;
   name: string;
   country: string | null;
+  agency_id: string | null;
+  agency_confirmed_by: string | null;
 }
 
 export interface ComplaintGrievanceTable {
@@ -184,6 +186,30 @@ export interface ExchangeRateTable {
   updated_at: string;
 }
 
+export interface AgencyTable {
+  id: string;
+  name: string;
+  licence_number: string;
+  issuing_country: string;
+  issuing_authority: string | null;
+  licence_status: string;
+  licence_valid_from: string | null;
+  licence_valid_to: string | null;
+  other_names: string;
+  addresses: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AgencyLicenceEventTable {
+  id: string;
+  agency_id: string;
+  status: string;
+  effective_on: string;
+  source: string;
+  recorded_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -205,6 +231,8 @@ export interface Database {
   settings: SettingTable;
   agreements: AgreementTable;
   exchange_rates: ExchangeRateTable;
+  agencies: AgencyTable;
+  agency_licence_events: AgencyLicenceEventTable;
 }
 
 export type { Generated };

@@ -17,6 +17,7 @@ const permissions = {
   'organisation.update_deadlines': ['org_admin', 'system_admin'],
   'user.create': ['org_admin', 'system_admin'],
   'agreement.manage': ['system_admin'],
+  'agency.import': ['system_admin'],
   'user.list': ['desk_officer', 'case_manager', 'supervisor', 'org_admin', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

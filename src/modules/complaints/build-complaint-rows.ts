@@ -85,6 +85,8 @@ export function buildComplaintRows(input: ComplaintInput, options: BuildOptions)
       type: respondent.type,
       name: respondent.name,
       country: respondent.country ?? null,
+      agency_id: null,
+      agency_confirmed_by: null,
     })),
     grievances,
     events: [

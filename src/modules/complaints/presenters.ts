@@ -36,7 +36,19 @@ export function presentSummary(row: ListRow, now: string) {
 }
 
 /** A complaint with everything about it, personal data included: only for those allowed to read it. */
-export function presentDetail(row: ComplaintTable, parts: Parts, now: string, rightsCheck: { agreements: Array<{ id: string; title: string }>; findings: Finding[] } | null) {
+export interface RespondentFlag {
+  respondentId: string;
+  licenceStatusOnRecruitment: 'valid' | 'suspended' | 'cancelled' | 'expired' | 'banned' | null;
+  possibleIllegalRecruitment: boolean;
+}
+
+export function presentDetail(
+  row: ComplaintTable,
+  parts: Parts,
+  now: string,
+  rightsCheck: { agreements: Array<{ id: string; title: string }>; findings: Finding[] } | null,
+  flags: RespondentFlag[],
+) {
   const consent = JSON.parse(row.consent) as { explained?: string; recordedBy: string | null; recordedAt: string };
   return {
     ...presentSummary(row, now),
@@ -54,7 +66,18 @@ export function presentDetail(row: ComplaintTable, parts: Parts, now: string, ri
       phone: w.phone ?? undefined,
       languages: JSON.parse(w.languages) as string[],
     })),
-    respondents: parts.respondents.map((r) => ({ id: r.id, type: r.type as never, name: r.name, country: r.country })),
+    respondents: parts.respondents.map((r) => {
+      const flag = flags.find((f) => f.respondentId === r.id);
+      return {
+        id: r.id,
+        type: r.type as never,
+        name: r.name,
+        country: r.country,
+        agencyId: r.agency_id,
+        licenceStatusOnRecruitment: flag?.licenceStatusOnRecruitment ?? null,
+        possibleIllegalRecruitment: flag?.possibleIllegalRecruitment ?? false,
+      };
+    }),
     occupation: row.occupation,
     narrative: { text: row.narrative_text, language: row.narrative_language },
     reliefSought: JSON.parse(row.relief_sought),

@@ -154,7 +154,15 @@ export const complaintDetailSchema = complaintSummarySchema
     organisationId: z.uuid(),
     complainant: complainantSchema,
     workers: z.array(workerSchema.extend({ id: z.uuid() })),
-    respondents: z.array(respondentSchema.extend({ id: z.uuid(), country: z.string().nullable() })),
+    respondents: z.array(
+      respondentSchema.extend({
+        id: z.uuid(),
+        country: z.string().nullable(),
+        agencyId: z.uuid().nullable().meta({ description: 'The registry agency a desk officer confirmed this respondent is' }),
+        licenceStatusOnRecruitment: z.enum(['valid', 'suspended', 'cancelled', 'expired', 'banned']).nullable(),
+        possibleIllegalRecruitment: z.boolean().meta({ description: 'The confirmed agency\u2019s licence was not valid on the recruitment date' }),
+      }),
+    ),
     occupation: z.string().nullable(),
     narrative: z.object({ text: z.string(), language: z.string() }),
     reliefSought: z.array(z.object({ type: z.enum(reliefTypes), amount: money.optional() })),

@@ -14,7 +14,8 @@ import { findOrganisation } from '../organisations/repository';
 import { findUser } from '../users/repository';
 import { buildComplaintRows } from './build-complaint-rows';
 import { complaintPin } from './pin';
-import { presentDetail, presentSummary } from './presenters';
+import { presentDetail, presentSummary, type RespondentFlag } from './presenters';
+import { recruitmentFlags } from '../agencies/service';
 import {
   countComplaintsByState,
   countOutcomes,
@@ -117,7 +118,8 @@ export async function getComplaint(ctx: AppContext, actor: Actor, id: string, la
   await ctx.db.transaction().execute((trx) =>
     recordAudit(trx, actor, [{ action: 'complaint.read', entityType: 'complaint', entityId: id, organisationId: row.organisation_id }]),
   );
-  return presentDetail(row, parts, nowIso(), await complaintRightsCheck(ctx, row, language));
+  const flags = await recruitmentFlags(ctx, row.rights_facts, row.received_at, parts.respondents);
+  return presentDetail(row, parts, nowIso(), await complaintRightsCheck(ctx, row, language), flags as RespondentFlag[]);
 }
 
 function decodeCursor(cursor: string): { value: string; id: string } {

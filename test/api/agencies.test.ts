@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importLicences } from '../../src/modules/agencies/service';
+import { describeEachDatabase } from '../support/databases';
+import { groupComplaint } from '../support/factories';
+import { client, organisationWithStaff, startTestServer, type TestServer } from '../support/server';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-agencies-'));
+const indonesianList = (statusOfSecond = 'Dicabut') =>
+  [
+    'Nama Perusahaan,Nomor Izin,Instansi Penerbit,Status Izin,Tanggal Terbit,Tanggal Berakhir,Alamat,Kota',
+    '"PT. Maju Jaya Abadi",KEP-101/2015,Kementerian Ketenagakerjaan,Aktif,15/03/2015,14/03/2030,"Jl. Melati 5",Surabaya',
+    `"PT. Bintang Timur Sejahtera",KEP-102/2014,Kementerian Ketenagakerjaan,${statusOfSecond},01/06/2014,31/05/2029,"Jl. Mawar 9",Malang`,
+    '"PT. Cahaya Nusantara",,Kementerian Ketenagakerjaan,Aktif,01/01/2016,31/12/2030,"Jl. Kenanga",Jakarta',
+    '"PT. Harapan Mulia",KEP-104/2016,Kementerian Ketenagakerjaan,Aktif,31/02/2020,31/12/2030,"Jl. Anggrek",Bandung',
+    '"PT. Sinar Gemilang",KEP-105/2017,Kementerian Ketenagakerjaan,Sementara,01/01/2017,31/12/2030,"Jl. Dahlia",Medan',
+    '"PT. Maju Jaya Abadi Kedua",KEP-101/2015,Kementerian Ketenagakerjaan,Aktif,01/01/2018,31/12/2030,"Jl. Melati 7",Surabaya',
+    '"PT. Karya Mandiri Prima",KEP-107/2012,Kementerian Ketenagakerjaan,Kedaluwarsa,01/01/2012,31/12/2016,"Jl. Teratai",Semarang',
+  ].join('\n');
+
+describeEachDatabase('the recruitment agency registry', (kind) => {
+  let server: TestServer;
+  let staff: Awaited<ReturnType<typeof organisationWithStaff>>;
+  const file = path.join(dir, `id-${kind}.csv`);
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    staff = await organisationWithStaff(server, 'Surabaya labour office', 'ID');
+    fs.writeFileSync(file, indonesianList());
+  });
+  afterAll(async () => server?.close());
+
+  it('checks every row in a dry run, reporting each bad row by line and why, and writes nothing', async () => {
+    const report = await importLicences(server.ctx, { kind: 'system' }, file, { country: 'ID', dryRun: true });
+    expect(report).toMatchObject({ total: 7, created: 3, updated: 0, dryRun: true });
+    expect(report.rejected).toEqual([
+      { line: 4, reasons: [{ code: 'missing_licence_number' }] },
+      { line: 5, reasons: [{ code: 'bad_date', value: '31/02/2020' }] },
+      { line: 6, reasons: [{ code: 'unknown_status', value: 'Sementara' }] },
+      { line: 7, reasons: [{ code: 'duplicate_licence', value: 'KEP-101/2015' }] },
+    ]);
+    expect((await server.ctx.db.selectFrom('agencies').selectAll().execute()).length).toBe(0);
+  });
+
+  it('imports the good rows, and a re-import updates instead of duplicating, recording a status change', async () => {
+    const first = await importLicences(server.ctx, { kind: 'system' }, file, { country: 'ID' });
+    expect(first).toMatchObject({ created: 3, updated: 0, unchanged: 0 });
+    const again = await importLicences(server.ctx, { kind: 'system' }, file, { country: 'ID' });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+    fs.writeFileSync(file, indonesianList('Aktif'));
+    const changed = await importLicences(server.ctx, { kind: 'system' }, file, { country: 'ID' });
+    expect(changed).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
+    const rows = await server.ctx.db.selectFrom('agencies').selectAll().execute();
+    expect(rows).toHaveLength(3);
+    const bintang = rows.find((r) => r.licence_number === 'KEP-102/2014')!;
+    const history = await client(server.baseUrl, staff.users.case_manager.token).get(`/api/v1/agencies/${bintang.id}`);
+    expect(history.body.licenceHistory.map((e: { status: string }) => e.status)).toEqual(['valid', 'cancelled', 'valid']);
+    fs.writeFileSync(file, indonesianList());
+    await importLicences(server.ctx, { kind: 'system' }, file, { country: 'ID' });
+  });
+
+  it('reads XLSX lists and Thai lists with Buddhist-era dates', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('รายชื่อ');
+    sheet.addRow(['ชื่อบริษัท', 'เลขที่ใบอนุญาต', 'สถานะ', 'วันที่ออก', 'วันหมดอายุ', 'ที่อยู่']);
+    sheet.addRow(['บริษัท สยามจัดหางาน จำกัด', 'น.123/2560', 'ใช้งานได้', '15/03/2560', '14/03/2570', 'กรุงเทพฯ']);
+    sheet.addRow(['บริษัท รุ่งเรืองแรงงาน จำกัด', 'น.124/2558', 'ถูกพักใช้', '01/01/2558', '31/12/2568', 'ชลบุรี']);
+    const xlsx = path.join(dir, `th-${kind}.xlsx`);
+    await workbook.xlsx.writeFile(xlsx);
+    const report = await importLicences(server.ctx, { kind: 'system' }, xlsx, { country: 'TH' });
+    expect(report).toMatchObject({ created: 2, rejected: [] });
+    const siam = await server.ctx.db.selectFrom('agencies').selectAll().where('licence_number', '=', 'น.123/2560').executeTakeFirstOrThrow();
+    expect(siam).toMatchObject({ licence_status: 'valid', licence_valid_from: '2017-03-15', licence_valid_to: '2027-03-14' });
+  });
+
+  it('matches names as desk officers type them, best first', async () => {
+    const desk = client(server.baseUrl, staff.users.desk_officer.token);
+    const matches = await desk.get(`/api/v1/agencies/match?name=${encodeURIComponent('Maju Jaya Abadi, PT')}`);
+    expect(matches.body.items[0]).toMatchObject({ agency: { licenceNumber: 'KEP-101/2015' }, likelySame: true });
+    const thai = await desk.get(`/api/v1/agencies/match?name=${encodeURIComponent('สยามจัดหางาน')}`);
+    expect(thai.body.items[0]).toMatchObject({ agency: { licenceNumber: 'น.123/2560' }, likelySame: true });
+    const none = await desk.get(`/api/v1/agencies/match?name=${encodeURIComponent('Golden Dragon Services')}`);
+    expect(none.body.items.filter((m: { likelySame: boolean }) => m.likelySame)).toEqual([]);
+    expect((await client(server.baseUrl).get('/api/v1/agencies/match?name=maju')).status).toBe(401);
+  });
+
+  it('flags possible illegal recruitment when the confirmed agency’s licence was not valid on the recruitment date', async () => {
+    const desk = staff.users.desk_officer.client;
+    const agencies = await server.ctx.db.selectFrom('agencies').select(['id', 'licence_number']).execute();
+    const byLicence = (n: string) => agencies.find((a) => a.licence_number === n)!.id;
+    const create = async (recruitedOn: string) => {
+      const created = await desk.post('/api/v1/complaints', groupComplaint({ origin: 'ID', destination: 'MY', respondents: [{ type: 'recruitment_agency', name: 'Karya Mandiri', country: 'ID' }], rightsFacts: { recruitedOn } as never }));
+      const detail = await desk.get(`/api/v1/complaints/${created.body.id}`);
+      return { id: created.body.id as string, respondentId: detail.body.respondents[0].id as string };
+    };
+    // Karya Mandiri Prima's licence expired at the end of 2016.
+    const late = await create('2019-05-01');
+    const flagged = await desk.put(`/api/v1/complaints/${late.id}/respondents/${late.respondentId}/agency`, { agencyId: byLicence('KEP-107/2012') });
+    expect(flagged.body).toMatchObject({ licenceStatusOnRecruitment: 'expired', possibleIllegalRecruitment: true, checkedOn: '2019-05-01' });
+    const early = await create('2014-05-01');
+    const fine = await desk.put(`/api/v1/complaints/${early.id}/respondents/${early.respondentId}/agency`, { agencyId: byLicence('KEP-107/2012') });
+    expect(fine.body).toMatchObject({ licenceStatusOnRecruitment: 'valid', possibleIllegalRecruitment: false });
+    const detail = await staff.users.case_manager.client.get(`/api/v1/complaints/${late.id}`);
+    expect(detail.body.respondents[0]).toMatchObject({ agencyId: byLicence('KEP-107/2012'), possibleIllegalRecruitment: true });
+    // Bintang Timur's licence is cancelled, as of the list Lintas imported today: a case recruited today is flagged.
+    const cancelled = await create(new Date().toISOString().slice(0, 10));
+    expect((await desk.put(`/api/v1/complaints/${cancelled.id}/respondents/${cancelled.respondentId}/agency`, { agencyId: byLicence('KEP-102/2014') })).body.possibleIllegalRecruitment).toBe(true);
+  });
+
+  it('shows the public look-up with licence status and complaint counts suppressed below 5', async () => {
+    const anonymous = client(server.baseUrl);
+    const karya = await anonymous.get(`/api/v1/public/agencies?q=${encodeURIComponent('karya mandiri prima')}`);
+    expect(karya.body.items[0]).toMatchObject({ licenceNumber: 'KEP-107/2012', licenceStatus: 'expired', complaints: { count: null, fewerThan: 5 } });
+    const byNumber = await anonymous.get(`/api/v1/public/agencies?q=${encodeURIComponent('kep-101/2015')}`);
+    expect(byNumber.body.items).toHaveLength(1);
+    expect(byNumber.body.items[0].complaints).toEqual({ count: 0, fewerThan: null });
+    // Five complaints naming Maju Jaya Abadi: now the count is shown.
+    const desk = staff.users.desk_officer.client;
+    for (let i = 0; i < 5; i += 1) {
+      const created = await desk.post('/api/v1/complaints', groupComplaint({ respondents: [{ type: 'recruitment_agency', name: 'Maju Jaya Abadi', country: 'ID' }] }));
+      const detail = await desk.get(`/api/v1/complaints/${created.body.id}`);
+      const agencyId = (await server.ctx.db.selectFrom('agencies').select('id').where('licence_number', '=', 'KEP-101/2015').executeTakeFirstOrThrow()).id;
+      await desk.put(`/api/v1/complaints/${created.body.id}/respondents/${detail.body.respondents[0].id}/agency`, { agencyId });
+    }
+    const maju = await anonymous.get(`/api/v1/public/agencies?q=${encodeURIComponent('KEP-101/2015')}`);
+    expect(maju.body.items[0].complaints).toEqual({ count: 5, fewerThan: null });
+    expect(JSON.stringify(maju.body)).not.toContain('Sokha');
+  });
+});
