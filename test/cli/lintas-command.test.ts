@@ -79,3 +79,22 @@ describe('lintas rights check', () => {
     expect((await runLintas(['rights', 'check', file], env('rights.db'))).code).toBe(0);
   });
 });
+
+describe('lintas agencies import', () => {
+  it('dry-runs an official list, naming each bad row, then imports the good ones and a Thai list with Buddhist-era dates', async () => {
+    const list = path.resolve(__dirname, '../fixtures/agencies/licences-id.csv');
+    const dry = await runLintas(['agencies', 'import', list, '--country', 'ID', '--dry-run'], env('agencies.db'));
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/Dry run.*40 rows: 36 would be added/);
+    for (const line of [9, 17, 26, 34]) expect(dry.stdout).toContain(`line ${line}:`);
+    expect(dry.stdout).toContain('Sementara');
+    const real = await runLintas(['agencies', 'import', list, '--country', 'ID'], env('agencies.db'));
+    expect(real.stdout).toMatch(/36 agencies added/);
+    const thai = await runLintas(['agencies', 'import', path.resolve(__dirname, '../fixtures/agencies/licences-th.csv'), '--country', 'TH'], { ...env('agencies.db'), LANG: 'th_TH.UTF-8' });
+    expect(thai.code, thai.stderr).toBe(0);
+    const db = new Database(path.join(dir, 'agencies.db'), { readonly: true });
+    expect((db.prepare("select count(*) as n from agencies where issuing_country = 'TH'").get() as { n: number }).n).toBe(25);
+    expect((db.prepare("select min(licence_valid_from) as d from agencies where issuing_country = 'TH'").get() as { d: string }).d < '2100').toBe(true);
+    db.close();
+  });
+});

@@ -1,41 +1,65 @@
 import anyAscii from 'any-ascii';
 
-// Words that say what legal form a company has, not which company it is. Removed before names are compared, in
-// the forms licence lists and workers use them (Indonesian, Malaysian, Philippine, Thai, Khmer, Vietnamese,
-// Myanmar, Nepali and English).
+// Words that say what legal form a company has, not which company it is (Indonesian, Malaysian, Philippine, Thai,
+// Khmer, Vietnamese, Myanmar and English forms). Removed before names are compared.
 const legalForms = [
   'pt', 'cv', 'tbk', 'persero', 'sdn', 'bhd', 'berhad', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited',
-  'llc', 'pvt', 'plc', 'jsc', 'jsc.', 'ltd.', 'tnhh', 'mtv', 'cong ty', 'co phan', 'cty', 'ctcp', 'the', 'and', 'services', 'service',
+  'llc', 'pvt', 'plc', 'jsc', 'tnhh', 'mtv', 'cty', 'ctcp', 'the', 'and', 'of', 'dan', 'perseroan', 'terbatas', 'sendirian', 'sb', 'm',
+  'no', 'cabang', 'branch', 'bros', 'brothers', 'svcs', 'u', 'daw', 'จก', 'บ',
   'บริษัท', 'จำกัด', 'มหาชน', 'บจก', 'หจก', 'ห้างหุ้นส่วนจำกัด', 'ห้างหุ้นส่วน',
   'ក្រុមហ៊ុន', 'ឯក', 'ខូអិលធីឌី', 'សហគ្រាស', 'ឯកជន',
 ];
-const legalFormSet = new Set(legalForms);
-// Multi-word and unspaced forms: removed as text before splitting into words.
-const legalFormPhrases = ['cổ phần', 'công ty', 'trách nhiệm hữu hạn', 'ห้างหุ้นส่วนจำกัด', 'บริษัท', 'จำกัด', 'บจก.', 'หจก.', 'ក្រុមហ៊ុន', 'ឯ.ក', 'ខូអិលធីឌី', 'sdn. bhd.', 'sdn.bhd.', 'co., ltd.', 'pvt. ltd.'];
+// Multi-word and unspaced forms: removed as text before the name is cut into words.
+const legalFormPhrases = ['cổ phần', 'công ty', 'trách nhiệm hữu hạn', 'ห้างหุ้นส่วนจำกัด', 'บริษัท', 'จำกัด', 'บจก.', 'หจก.', 'ក្រុមហ៊ុន', 'ឯ.ក', 'ខូអិលធីឌី', 'សហគ្រាស', 'sdn. bhd.', 'co., ltd.', 'pvt. ltd.'];
+
+// Words that say what trade a company is in; agencies drop, add, abbreviate and move them freely, so they do not
+// tell one agency from another. What is left after removing them is the distinctive part of the name.
+const genericWords = [
+  'agency', 'agencies', 'agensi', 'agen', 'manpower', 'recruitment', 'recruiting', 'employment', 'overseas', 'international', 'intl', 'int',
+  'human', 'resources', 'resource', 'hr', 'services', 'service', 'placement', 'p3mi', 'pjtki', 'pptkis', 'oea', 'pekerjaan', 'tenaga', 'kerja',
+  'global', 'group', 'labour', 'labor', 'workers', 'worker', 'cambodia', 'malaysia', 'myanmar', 'indonesia', 'philippines', 'thailand', 'vietnam',
+  'inter', 'and', 'เซอร์วิส', 'แอนด์', 'อินเตอร์', 'โกลบอล', 'ptrp', 'xkld', 'xuất', 'khẩu', 'lao', 'động', 'xuat', 'khau', 'dong', 'nhân', 'lực', 'nhan', 'luc',
+  'จัดหางาน', 'แมนพาวเวอร์', 'แมนเพาเวอร์', 'เอ็มพลอยเม้นท์', 'อินเตอร์เนชั่นแนล', 'แรงงาน',
+  'ម៉ានផៅវើ', 'ម៉ាន់ផៅវ័រ', 'ម៉ែនផៅវើ', 'ជ្រើសរើស', 'ពលករ', 'បុគ្គលិក', 'ធនធាន', 'មនុស្ស', 'ការងារ',
+];
+
+const nfkc = (words: string[]) => words.map((w) => w.normalize('NFKC').toLowerCase());
+// NFKC splits Thai SARA AM (จำกัด becomes จํากัด): every list is normalised the same way as the names.
+const legalFormSet = new Set(nfkc(legalForms));
+const legalFormPhrasesNormalised = nfkc(legalFormPhrases);
+const genericSet = new Set(nfkc(genericWords));
+const genericPhrases = nfkc(genericWords.filter((w) => !/^[a-zà-ỹ0-9 ]+$/i.test(w))).sort((a, b) => b.length - a.length);
 
 const latinLetter = /\p{Script=Latin}/u;
+const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const khmerSegmenter = new Intl.Segmenter('km', { granularity: 'word' });
 
 /** Removes accents from Latin letters only: Thai, Khmer, Lao and Burmese vowel and tone marks are part of the word. */
 function foldLatin(text: string): string {
-  return [...text.normalize('NFD')]
-    .reduce<{ out: string; previousLatin: boolean }>(
-      (state, char) => {
-        const isMark = /\p{M}/u.test(char);
-        if (isMark && state.previousLatin) return state;
-        return { out: state.out + char, previousLatin: isMark ? state.previousLatin : latinLetter.test(char) };
-      },
-      { out: '', previousLatin: false },
-    )
-    .out.normalize('NFC')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D');
+  let out = '';
+  let previousLatin = false;
+  for (const char of text.normalize('NFD')) {
+    const isMark = /\p{M}/u.test(char);
+    if (isMark && previousLatin) continue;
+    out += char;
+    if (!isMark) previousLatin = latinLetter.test(char);
+  }
+  return out.normalize('NFC').replace(/đ/g, 'd');
+}
+
+/** Digits of any script (Thai ๑, Khmer ១, Burmese ၁) as ASCII digits. */
+const asciiDigits = (text: string) => text.replace(/\p{Nd}/gu, (d) => String(Number.parseInt(d, 10) || [...'0123456789'].indexOf(d) || digitValue(d)));
+function digitValue(digit: string): number {
+  const code = digit.codePointAt(0)!;
+  for (const zero of [0x0e50, 0x17e0, 0x0ed0, 0x1040, 0x0966]) if (code >= zero && code <= zero + 9) return code - zero;
+  return 0;
 }
 
 /** A company name reduced to what tells it apart: no legal form, case, accents on Latin letters or punctuation. */
 export function normaliseAgencyName(name: string): string {
   let text = name.normalize('NFKC').toLowerCase();
-  for (const phrase of legalFormPhrases) text = text.split(phrase).join(' ');
-  text = foldLatin(text).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
+  for (const phrase of legalFormPhrasesNormalised) text = text.split(phrase).join(' ');
+  text = asciiDigits(foldLatin(text)).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
   return text
     .split(' ')
     .filter((word) => word && !legalFormSet.has(word))
@@ -43,13 +67,44 @@ export function normaliseAgencyName(name: string): string {
     .trim();
 }
 
-/** Letters of the name without spaces, and Latin names also as ASCII: "Maju Jaya" and "MajuJaya" compare equal. */
-const compact = (normalised: string) => normalised.replace(/\s+/g, '');
+/** The words of a normalised name: Thai and Khmer, written without spaces, are cut by Intl.Segmenter. */
+function words(normalised: string): string[] {
+  const out: string[] = [];
+  for (const chunk of normalised.split(' ')) {
+    if (!chunk) continue;
+    if (latinLetter.test(chunk) || /^\d+$/.test(chunk)) {
+      out.push(chunk);
+      continue;
+    }
+    // Generic trade words are cut out first, so that the segmenter sees the distinctive part on its own.
+    let rest = chunk;
+    for (const phrase of genericPhrases) rest = rest.split(phrase).join(' ');
+    for (const piece of rest.split(' ').filter(Boolean)) {
+      const seg = /[\u1780-\u17FF]/.test(piece) ? khmerSegmenter : segmenter;
+      const parts = [...seg.segment(piece)].filter((s) => s.isWordLike).map((s) => s.segment);
+      // Keep the piece whole when the segmenter cut it into short syllables only: a name, not a phrase.
+      out.push(...(parts.length > 1 && parts.every((p) => [...p].length <= 2) ? [piece] : parts));
+    }
+  }
+  return out;
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...` ${text} `];
+  const grams = new Set<string>();
+  for (let i = 0; i + 2 <= chars.length; i += 1) grams.add(chars[i] + chars[i + 1]);
+  return grams;
+}
+
+const dice = (a: Set<string>, b: Set<string>) => {
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared += 1;
+  return (2 * shared) / (a.size + b.size || 1);
+};
 
 function trigrams(text: string): Set<string> {
-  const padded = `  ${text} `;
+  const chars = [...`  ${text} `];
   const grams = new Set<string>();
-  const chars = [...padded];
   for (let i = 0; i + 3 <= chars.length; i += 1) grams.add(chars.slice(i, i + 3).join(''));
   return grams;
 }
@@ -59,29 +114,53 @@ export interface NameKey {
   compact: string;
   grams: Set<string>;
   digits: string;
+  /** The distinctive words (generic trade words removed), Latin ones also as ASCII. */
+  distinctive: Array<{ word: string; grams: Set<string> }>;
 }
 
 /** What matching needs of a name, computed once per name in the registry. */
 export function nameKey(name: string): NameKey {
   const normalised = normaliseAgencyName(name);
-  const latinised = latinLetter.test(normalised) ? anyAscii(normalised) : normalised;
-  const c = compact(latinised);
-  return { normalised, compact: c, grams: trigrams(c), digits: (normalised.match(/\d+/g) ?? []).join(' ') };
+  const all = words(normalised).map((w) => (latinLetter.test(w) ? anyAscii(w) : w));
+  const distinctive = all.filter((w) => !genericSet.has(w) && !/^\d+$/.test(w));
+  const chosen = distinctive.length ? distinctive : all;
+  const compact = all.join('');
+  return {
+    normalised,
+    compact,
+    grams: trigrams(compact),
+    digits: (normalised.match(/\d+/g) ?? []).join(' '),
+    distinctive: [...new Set(chosen)].sort().map((word) => ({ word, grams: bigrams(word) })),
+  };
 }
 
-/** How alike two names are, from 0 to 1: Dice's coefficient of letter trigrams, 0 when their numbers differ. */
+/**
+ * How alike two names are, from 0 to 1. Their numbers must agree; then every distinctive word of each must find
+ * a close partner in the other (a typo or spelling variant is allowed; an extra word means another agency).
+ */
 export function nameSimilarity(a: NameKey, b: NameKey): number {
   if (a.digits !== b.digits) return 0;
   if (a.compact === b.compact) return 1;
-  let shared = 0;
-  for (const gram of a.grams) if (b.grams.has(gram)) shared += 1;
-  const dice = (2 * shared) / (a.grams.size + b.grams.size || 1);
-  // A name typed short ("Siam Recruitment" for a longer licensed name) is still the same agency when all of it
-  // appears in the other: count containment too, but only for names long enough to be distinctive.
-  const shorter = a.compact.length <= b.compact.length ? a : b;
-  const longer = shorter === a ? b : a;
-  const contained = shorter.compact.length >= 6 && longer.compact.includes(shorter.compact) ? 0.9 : 0;
-  return Math.max(dice, contained);
+  const letters = dice(a.grams, b.grams);
+  const [small, large] = a.distinctive.length <= b.distinctive.length ? [a.distinctive, b.distinctive] : [b.distinctive, a.distinctive];
+  if (small.length === 0) return letters;
+  const used = new Set<number>();
+  let total = 0;
+  for (const word of small) {
+    let best = 0;
+    let bestIndex = -1;
+    large.forEach((other, index) => {
+      if (used.has(index)) return;
+      const score = word.word === other.word ? 1 : dice(word.grams, other.grams);
+      if (score > best) [best, bestIndex] = [score, index];
+    });
+    if (best >= 0.5 && bestIndex >= 0) used.add(bestIndex);
+    total += best;
+  }
+  // A distinctive word of one name that the other lacks means another agency ("Maju Jaya Abadi Sejahtera").
+  const extra = large.filter((word, index) => !used.has(index) && [...word.word].length >= 3).length;
+  if (extra > 0) return Math.min(letters, 0.7);
+  return Math.max(letters, total / small.length);
 }
 
 /** The similarity from which two names are taken to be the same agency (chosen on the labelled set of pairs). */
