@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { AppContext } from './context';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { ensureCriteriaSets } from './modules/agencies/oversight';
 import { ensureAgreementReferenceData } from './modules/agreements/service';
 
 async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffer> {
@@ -28,6 +29,7 @@ export async function openContext(config: Config): Promise<{ ctx: AppContext; ha
       await (applied.length > 0 ? sql`ANALYZE` : sql`PRAGMA optimize = 0x10002`).execute(handle.db);
     }
     await ensureAgreementReferenceData(handle.db);
+    await ensureCriteriaSets(handle.db);
     const pinKey = await loadPinKey(handle, config);
     return { ctx: { db: handle.db, dialect: handle.dialect, config, pinKey }, handle, applied };
   } catch (error) {

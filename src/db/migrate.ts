@@ -5,6 +5,7 @@ import * as listIndexes from './migrations/20261128_0002_list_indexes';
 import * as agreements from './migrations/20261128_0003_agreements';
 import * as complaintRightsFacts from './migrations/20261128_0004_complaint_rights_facts';
 import * as agencies from './migrations/20261128_0005_agencies';
+import * as agencyOversight from './migrations/20261128_0006_agency_oversight';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0003_agreements': agreements,
   '20261128_0004_complaint_rights_facts': complaintRightsFacts,
   '20261128_0005_agencies': agencies,
+  '20261128_0006_agency_oversight': agencyOversight,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -210,6 +210,51 @@ export interface AgencyLicenceEventTable {
   recorded_at: string;
 }
 
+export interface AgencySanctionTable {
+  id: string;
+  agency_id: string;
+  type: string;
+  decided_on: string;
+  until: string | null;
+  decision: string;
+  authority: string | null;
+  amount: number | null;
+  currency: string | null;
+  recorded_by: string | null;
+  recorded_at: string;
+}
+
+export interface AssessmentCriteriaSetTable {
+  id: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface AgencyAssessmentTable {
+  id: string;
+  agency_id: string;
+  criteria_set_id: string;
+  period: string;
+  scores: string;
+  total: number;
+  assessed_by: string | null;
+  recorded_at: string;
+}
+
+export interface AgencyRatingTable {
+  id: string;
+  agency_id: string;
+  fees: number;
+  orientation: number;
+  contract: number;
+  comment: string | null;
+  language: string;
+  status: string;
+  created_at: string;
+  moderated_by: string | null;
+  moderated_at: string | null;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -233,6 +278,10 @@ export interface Database {
   exchange_rates: ExchangeRateTable;
   agencies: AgencyTable;
   agency_licence_events: AgencyLicenceEventTable;
+  agency_sanctions: AgencySanctionTable;
+  assessment_criteria_sets: AssessmentCriteriaSetTable;
+  agency_assessments: AgencyAssessmentTable;
+  agency_ratings: AgencyRatingTable;
 }
 
 export type { Generated };

@@ -130,3 +130,94 @@ describeEachDatabase('the recruitment agency registry', (kind) => {
     expect(JSON.stringify(maju.body)).not.toContain('Sokha');
   });
 });
+
+describeEachDatabase('oversight of agencies: sanctions, assessments, ratings', (kind) => {
+  let server: TestServer;
+  let ministry: Awaited<ReturnType<typeof organisationWithStaff>>;
+  let desk: Awaited<ReturnType<typeof organisationWithStaff>>;
+  let majuId: string;
+  let karyaId: string;
+  let bintangId: string;
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    ministry = await organisationWithStaff(server, 'Ministry of Manpower, East Java office', 'ID', 'government_labour_office');
+    desk = await organisationWithStaff(server, 'Union desk', 'ID', 'trade_union_centre');
+    const file = path.join(dir, `oversight-${kind}.csv`);
+    fs.writeFileSync(file, indonesianList('Aktif'));
+    await importLicences(server.ctx, { kind: 'system' }, file, { country: 'ID' });
+    const ids = Object.fromEntries((await server.ctx.db.selectFrom('agencies').select(['id', 'licence_number']).execute()).map((a) => [a.licence_number, a.id]));
+    [majuId, bintangId, karyaId] = [ids['KEP-101/2015'], ids['KEP-102/2014'], ids['KEP-107/2012']];
+  });
+  afterAll(async () => server?.close());
+
+  it('lets a labour office record sanctions; a suspension and a cancellation change the licence status, a warning does not', async () => {
+    const regulator = ministry.users.supervisor.client;
+    const warning = await regulator.post(`/api/v1/agencies/${majuId}/sanctions`, { type: 'warning', decidedOn: '2025-01-10', decision: 'SK-12/2025' });
+    expect(warning.status).toBe(201);
+    expect(warning.body.licenceStatus).toBe('valid');
+    const suspension = await regulator.post(`/api/v1/agencies/${bintangId}/sanctions`, { type: 'suspension', decidedOn: '2026-01-01', until: '2099-01-01', decision: 'SK-40/2026' });
+    expect(suspension.body.licenceStatus).toBe('suspended');
+    const history = await ministry.users.case_manager.client.get(`/api/v1/agencies/${bintangId}`);
+    expect(history.body).toMatchObject({ licenceStatus: 'suspended' });
+    expect(history.body.licenceHistory.map((e: { status: string }) => e.status)).toEqual(['valid', 'suspended', 'valid']);
+    // A union desk is not a regulator.
+    expect((await desk.users.supervisor.client.post(`/api/v1/agencies/${majuId}/sanctions`, { type: 'fine', decidedOn: '2025-01-10', decision: 'SK-1', amount: 5_000_000_000, currency: 'IDR' })).status).toBe(403);
+    const lookup = await client(server.baseUrl).get('/api/v1/public/agencies?q=KEP-102%2F2014');
+    expect(lookup.body.items[0]).toMatchObject({ licenceStatus: 'suspended', sanctions: [{ type: 'suspension', decision: 'SK-40/2026' }] });
+    const cancellation = await regulator.post(`/api/v1/agencies/${majuId}/sanctions`, { type: 'cancellation', decidedOn: '2026-06-01', decision: 'SK-77/2026' });
+    expect(cancellation.body.licenceStatus).toBe('cancelled');
+  });
+
+  it('scores assessments against a criteria set and ranks agencies per period', async () => {
+    const regulator = ministry.users.org_admin.client;
+    const sets = await client(server.baseUrl).get('/api/v1/assessments/criteria-sets');
+    const ilo = sets.body.items.find((s: { id: string }) => s.id === 'ilo-fair-recruitment-2019');
+    const scores = (value: number) => Object.fromEntries(ilo.criteria.map((c: { code: string }) => [c.code, { score: value, evidence: 'Inspection report 2025/17' }]));
+    expect((await regulator.post(`/api/v1/agencies/${majuId}/assessments`, { criteriaSetId: ilo.id, period: '2025', scores: scores(5) })).body.score).toBe(100);
+    expect((await regulator.post(`/api/v1/agencies/${karyaId}/assessments`, { criteriaSetId: ilo.id, period: '2025', scores: scores(3) })).body.score).toBe(60);
+    expect((await regulator.post(`/api/v1/agencies/${bintangId}/assessments`, { criteriaSetId: ilo.id, period: '2025', scores: scores(3) })).status).toBe(201);
+    const bad = await regulator.post(`/api/v1/agencies/${majuId}/assessments`, { criteriaSetId: ilo.id, period: '2025', scores: { ...scores(5), no_fees: { score: 9 } } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details[0].path).toBe('body.scores.no_fees.score');
+    const ranking = await client(server.baseUrl).get(`/api/v1/assessments/ranking?criteriaSetId=${ilo.id}&period=2025`);
+    expect(ranking.body.items.map((r: { rank: number; score: number }) => [r.rank, r.score])).toEqual([[1, 100], [2, 60], [2, 60]]);
+    const lookup = await client(server.baseUrl).get('/api/v1/public/agencies?q=KEP-101%2F2015');
+    expect(lookup.body.items[0].assessment).toMatchObject({ period: '2025', rank: 1, of: 3, score: 100 });
+  });
+
+  it('counts worker ratings only once moderated, and shows averages only from 5 ratings', async () => {
+    const anonymous = client(server.baseUrl);
+    const ids: string[] = [];
+    for (const fees of [1, 2, 1, 2, 1, 5]) {
+      const rated = await anonymous.post(`/api/v1/public/agencies/${karyaId}/ratings`, { fees, orientation: 3, contract: 2, comment: 'Took my passport', language: 'id' });
+      expect(rated.status).toBe(201);
+      ids.push(rated.body.id);
+    }
+    expect((await anonymous.get('/api/v1/public/agencies?q=KEP-107%2F2012')).body.items[0].ratings).toBeNull();
+    const moderator = desk.users.supervisor.client;
+    const queue = await moderator.get('/api/v1/agency-ratings/pending');
+    expect(queue.body.items).toHaveLength(6);
+    expect((await desk.users.desk_officer.client.get('/api/v1/agency-ratings/pending')).status).toBe(403);
+    for (const id of ids.slice(0, 4)) await moderator.put(`/api/v1/agency-ratings/${id}`, { decision: 'approve' });
+    await moderator.put(`/api/v1/agency-ratings/${ids[5]}`, { decision: 'reject' });
+    expect((await anonymous.get('/api/v1/public/agencies?q=KEP-107%2F2012')).body.items[0].ratings).toEqual({ count: null, fewerThan: 5, fees: null, orientation: null, contract: null });
+    await moderator.put(`/api/v1/agency-ratings/${ids[4]}`, { decision: 'approve' });
+    expect((await anonymous.get('/api/v1/public/agencies?q=KEP-107%2F2012')).body.items[0].ratings).toEqual({ count: 5, fewerThan: null, fees: 1.4, orientation: 3, contract: 2 });
+    expect((await anonymous.post(`/api/v1/public/agencies/${karyaId}/ratings`, { fees: 9, orientation: 3, contract: 2 })).status).toBe(400);
+  });
+
+  it('shows regulators the agencies with the most open complaints, and anyone the agency record without personal data', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const created = await desk.users.desk_officer.client.post('/api/v1/complaints', groupComplaint({ origin: 'ID', respondents: [{ type: 'recruitment_agency', name: 'Karya Mandiri Prima', country: 'ID' }] }));
+      const detail = await desk.users.desk_officer.client.get(`/api/v1/complaints/${created.body.id}`);
+      await desk.users.desk_officer.client.put(`/api/v1/complaints/${created.body.id}/respondents/${detail.body.respondents[0].id}/agency`, { agencyId: karyaId });
+    }
+    const view = await ministry.users.supervisor.client.get('/api/v1/agencies/most-unresolved?country=ID');
+    expect(view.body.items[0]).toMatchObject({ agencyId: karyaId, open: 3 });
+    expect((await desk.users.supervisor.client.get('/api/v1/agencies/most-unresolved')).status).toBe(403);
+    const record = await desk.users.analyst.client.get(`/api/v1/agencies/${karyaId}/record`);
+    expect(record.body).toMatchObject({ byState: { received: 3 }, byGrievance: { unpaid_wages: 3, passport_retention: 3 } });
+    expect(JSON.stringify(record.body)).not.toContain('Sokha');
+  });
+});

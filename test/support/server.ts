@@ -80,9 +80,9 @@ export function client(baseUrl: string, token?: string, language?: string) {
 export type Client = ReturnType<typeof client>;
 
 /** Creates an organisation with one user per role and logs each in; returns clients keyed by role. */
-export async function organisationWithStaff(server: TestServer, name: string, country = 'KH') {
+export async function organisationWithStaff(server: TestServer, name: string, country = 'KH', type: 'migrant_resource_centre' | 'government_labour_office' | 'trade_union_centre' = 'migrant_resource_centre') {
   const system = { kind: 'system' } as const;
-  const organisation = await createOrganisation(server.ctx, system, { name, type: 'migrant_resource_centre', country, languages: ['km', 'en'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: true });
+  const organisation = await createOrganisation(server.ctx, system, { name, type, country, languages: ['km', 'en'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: true });
   const roles: Role[] = ['desk_officer', 'case_manager', 'supervisor', 'org_admin', 'analyst'];
   const users = {} as Record<Role, { id: string; email: string; token: string; client: Client }>;
   for (const role of roles) {

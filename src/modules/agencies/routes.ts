@@ -7,6 +7,21 @@ import { errorResponseSchema } from '../../http/errors';
 import { bearerOrCookie, errorResponses } from '../../http/responses';
 import { countryCode } from '../../lib/codes';
 import { agencySummarySchema, licenceStatuses } from './schema';
+import {
+  agencyRecord,
+  assessmentInputSchema,
+  assessmentRanking,
+  listCriteriaSets,
+  moderateRating,
+  mostUnresolved,
+  pendingRatings,
+  ratingInputSchema,
+  recordAssessment,
+  recordSanction,
+  sanctionInputSchema,
+  sanctionTypes,
+  submitRating,
+} from './oversight';
 import { confirmRespondentAgency, getAgency, lookUpAgencies, matchAgencies } from './service';
 
 const suppressedCountSchema = z
@@ -65,7 +80,23 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         tags: ['public'],
         summary: 'Look up an agency by name or licence number: licence status and validity, and complaint counts suppressed below 5',
         querystring: z.object({ q: z.string().trim().max(300) }),
-        response: { 200: z.object({ items: z.array(agencySummarySchema.extend({ complaints: suppressedCountSchema })) }), 400: errorResponseSchema, 429: errorResponseSchema },
+        response: {
+          200: z.object({
+            items: z.array(
+              agencySummarySchema.extend({
+                complaints: suppressedCountSchema,
+                sanctions: z.array(z.object({ type: z.enum(sanctionTypes), decidedOn: z.string(), until: z.string().nullable(), decision: z.string() })),
+                assessment: z.object({ criteriaSet: z.string(), period: z.string(), rank: z.number().int(), of: z.number().int(), score: z.number() }).nullable(),
+                ratings: z
+                  .object({ count: z.number().int().nullable(), fewerThan: z.number().int().nullable(), fees: z.number().nullable(), orientation: z.number().nullable(), contract: z.number().nullable() })
+                  .nullable()
+                  .meta({ description: 'Moderated ratings only; averages hidden below 5 ratings' }),
+              }),
+            ),
+          }),
+          400: errorResponseSchema,
+          429: errorResponseSchema,
+        },
       },
     },
     async (request) => ({ items: await lookUpAgencies(ctx, request.query.q) }),
@@ -93,5 +124,144 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => confirmRespondentAgency(ctx, requireUser(request), request.params.id, request.params.respondentId, request.body.agencyId),
+  );
+
+  const agencyParams = z.object({ id: z.uuid() });
+
+  routes.post(
+    '/agencies/:id/sanctions',
+    {
+      schema: {
+        tags,
+        summary: 'Record a sanction and the decision that imposed it (regulators); a suspension or cancellation changes the licence status',
+        security: bearerOrCookie,
+        params: agencyParams,
+        body: sanctionInputSchema,
+        response: { 201: z.object({ id: z.uuid(), type: z.enum(sanctionTypes), decidedOn: z.string(), until: z.string().nullable(), decision: z.string(), licenceStatus: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordSanction(ctx, requireUser(request), request.params.id, request.body)),
+  );
+
+  routes.get(
+    '/assessments/criteria-sets',
+    {
+      schema: {
+        tags,
+        summary: 'Code-of-conduct criteria sets agencies are assessed against',
+        response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), source: z.string(), criteria: z.array(z.object({ code: z.string(), label: z.string(), maxScore: z.number(), weight: z.number() })) })) }) },
+      },
+    },
+    async () => ({ items: await listCriteriaSets(ctx) }),
+  );
+
+  routes.post(
+    '/agencies/:id/assessments',
+    {
+      schema: {
+        tags,
+        summary: "Record an agency's assessment for a period: a score and evidence per criterion (regulators)",
+        security: bearerOrCookie,
+        params: agencyParams,
+        body: assessmentInputSchema,
+        response: { 201: z.object({ agencyId: z.uuid(), criteriaSetId: z.string(), period: z.string(), score: z.number() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await recordAssessment(ctx, requireUser(request), request.params.id, request.body)),
+  );
+
+  routes.get(
+    '/assessments/ranking',
+    {
+      schema: {
+        tags,
+        summary: 'Agencies ranked by their assessment for one criteria set and period (score out of 100)',
+        querystring: z.object({ criteriaSetId: z.string().max(100), period: z.string().max(10) }),
+        response: { 200: z.object({ items: z.array(z.object({ rank: z.number().int(), of: z.number().int(), agencyId: z.uuid(), name: z.string(), licenceNumber: z.string(), score: z.number() })) }) },
+      },
+    },
+    async (request) => ({ items: await assessmentRanking(ctx.db, request.query.criteriaSetId, request.query.period) }),
+  );
+
+  routes.post(
+    '/public/agencies/:id/ratings',
+    {
+      config: { rateLimit: { max: ctx.config.publicRateLimitPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['public'],
+        summary: 'A worker rates an agency (fees, pre-departure orientation, contract honoured, 1–5); it counts once moderated',
+        params: agencyParams,
+        body: ratingInputSchema,
+        response: { 201: z.object({ id: z.uuid(), status: z.literal('pending') }), 400: errorResponseSchema, 404: errorResponseSchema, 429: errorResponseSchema },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await submitRating(ctx, request.params.id, request.body)),
+  );
+
+  routes.get(
+    '/agency-ratings/pending',
+    {
+      schema: {
+        tags,
+        summary: 'The moderation queue of worker ratings',
+        security: bearerOrCookie,
+        response: {
+          200: z.object({ items: z.array(z.object({ id: z.uuid(), agencyId: z.uuid(), agencyName: z.string(), fees: z.number(), orientation: z.number(), contract: z.number(), comment: z.string().nullable(), language: z.string(), createdAt: z.string() })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ items: await pendingRatings(ctx, requireUser(request)) }),
+  );
+
+  routes.put(
+    '/agency-ratings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Approve or reject a worker rating',
+        security: bearerOrCookie,
+        params: z.object({ id: z.uuid() }),
+        body: z.object({ decision: z.enum(['approve', 'reject']) }),
+        response: { 200: z.object({ id: z.uuid(), status: z.enum(['approved', 'rejected']) }), ...errorResponses },
+      },
+    },
+    async (request) => moderateRating(ctx, requireUser(request), request.params.id, request.body.decision),
+  );
+
+  routes.get(
+    '/agencies/most-unresolved',
+    {
+      schema: {
+        tags,
+        summary: "The regulator's view: agencies with the most complaints still open",
+        security: bearerOrCookie,
+        querystring: z.object({ country: countryCode.optional() }),
+        response: { 200: z.object({ items: z.array(z.object({ agencyId: z.uuid(), name: z.string(), licenceNumber: z.string(), licenceStatus: z.string(), open: z.number().int() })) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ items: await mostUnresolved(ctx, requireUser(request), request.query.country) }),
+  );
+
+  routes.get(
+    '/agencies/:id/record',
+    {
+      schema: {
+        tags,
+        summary: "An agency's complaint record: by state, grievance and year, and money claimed, awarded and received",
+        security: bearerOrCookie,
+        params: agencyParams,
+        response: {
+          200: z.object({
+            byState: z.record(z.string(), z.number()),
+            byYear: z.record(z.string(), z.number()),
+            byGrievance: z.record(z.string(), z.number()),
+            money: z.array(z.object({ currency: z.string(), claimed: z.number(), awarded: z.number(), received: z.number() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => agencyRecord(ctx, requireUser(request), request.params.id),
   );
 }

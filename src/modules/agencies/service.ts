@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/service';
 import { findComplaint } from '../complaints/repository';
 import { parseLicenceList, type RejectedRow } from './import-licences';
 import { AgencyNameIndex } from './name-index';
+import { latestRanks, ratingSummaries, sanctionTypes, sanctionsOf } from './oversight';
 import {
   complaintCountsByAgency,
   findAgenciesByLicence,
@@ -176,8 +177,19 @@ export async function lookUpAgencies(ctx: AppContext, query: string) {
   const byLicence = await findAgenciesByLicence(ctx.db, q.toUpperCase());
   const ids = byLicence.length ? byLicence.map((row) => row.id) : (await matchAgencies(ctx, q)).map((m) => m.agency.id);
   const rows = new Map((await findAgencyRows(ctx.db, ids)).map((row) => [row.id, row]));
-  const counts = new Map((await complaintCountsByAgency(ctx.db, ids)).map((c) => [c.agencyId, Number(c.count)]));
-  return ids.map((id) => ({ ...presentAgency(rows.get(id)!), complaints: suppressedCount(counts.get(id) ?? 0) }));
+  const [counts, sanctions, ranks, ratings] = await Promise.all([
+    complaintCountsByAgency(ctx.db, ids).then((list) => new Map(list.map((c) => [c.agencyId, Number(c.count)]))),
+    sanctionsOf(ctx.db, ids),
+    latestRanks(ctx.db, ids),
+    ratingSummaries(ctx.db, ids),
+  ]);
+  return ids.map((id) => ({
+    ...presentAgency(rows.get(id)!),
+    complaints: suppressedCount(counts.get(id) ?? 0),
+    sanctions: sanctions.filter((x) => x.agency_id === id).map((x) => ({ type: x.type as (typeof sanctionTypes)[number], decidedOn: x.decided_on, until: x.until, decision: x.decision })),
+    assessment: ranks.get(id) ?? null,
+    ratings: ratings.get(id) ?? null,
+  }));
 }
 
 /**

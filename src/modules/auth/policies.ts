@@ -18,6 +18,8 @@ const permissions = {
   'user.create': ['org_admin', 'system_admin'],
   'agreement.manage': ['system_admin'],
   'agency.import': ['system_admin'],
+  'agency.regulate': ['supervisor', 'org_admin', 'system_admin'],
+  'agency.moderate': ['supervisor', 'org_admin', 'system_admin'],
   'user.list': ['desk_officer', 'case_manager', 'supervisor', 'org_admin', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
