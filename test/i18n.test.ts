@@ -16,7 +16,7 @@ const flatten = (value: Record<string, unknown>, prefix = ''): Record<string, st
 const placeholders = (text: string) => (text.match(/{{\w+}}/g) ?? []).sort().join(',');
 
 describe('translations', () => {
-  for (const namespace of ['server', 'cli', 'public', 'desk']) {
+  for (const namespace of ['server', 'cli', 'public', 'desk', 'agencies']) {
     const english = flatten(load('en', namespace));
     for (const language of languages.filter((l) => l !== 'en')) {
       it(`${language}/${namespace}.json has every key, the same placeholders, and is marked for review`, () => {

@@ -221,3 +221,32 @@ describeEachDatabase('oversight of agencies: sanctions, assessments, ratings', (
     expect(JSON.stringify(record.body)).not.toContain('Sokha');
   });
 });
+
+describeEachDatabase('uploading a licence list', (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+  });
+  afterAll(async () => server?.close());
+
+  it('takes a list through the API for system administrators, with a dry run first', async () => {
+    const { createOrganisation } = await import('../../src/modules/organisations/service');
+    const { createUser } = await import('../../src/modules/users/service');
+    const organisation = await createOrganisation(server.ctx, { kind: 'system' }, { name: 'Node', type: 'government_labour_office', country: 'ID', languages: ['id'], firstActionDays: 10, resolutionDays: 90, acceptsPublicComplaints: false });
+    await createUser(server.ctx, { kind: 'system' }, { email: 'root@node.id', password: 'correct horse battery staple', name: 'Root', organisationId: organisation.id, role: 'system_admin' });
+    const token = (await client(server.baseUrl).post('/api/v1/auth/login', { email: 'root@node.id', password: 'correct horse battery staple' })).body.token;
+    const upload = (dryRun: boolean) => {
+      const form = new FormData();
+      form.set('country', 'ID');
+      form.set('dryRun', String(dryRun));
+      form.set('file', new Blob([indonesianList()], { type: 'text/csv' }), 'daftar.csv');
+      return fetch(`${server.baseUrl}/api/v1/agencies/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    };
+    const dry = (await (await upload(true)).json()) as { created: number; dryRun: boolean; rejected: unknown[] };
+    expect(dry).toMatchObject({ created: 3, dryRun: true });
+    expect(dry.rejected).toHaveLength(4);
+    expect((await server.ctx.db.selectFrom('agencies').selectAll().execute()).length).toBe(0);
+    expect(((await (await upload(false)).json()) as { created: number }).created).toBe(3);
+    expect((await server.ctx.db.selectFrom('agencies').selectAll().execute()).length).toBe(3);
+  });
+});

@@ -22,7 +22,13 @@ import {
   sanctionTypes,
   submitRating,
 } from './oversight';
-import { confirmRespondentAgency, getAgency, lookUpAgencies, matchAgencies } from './service';
+import { confirmRespondentAgency, getAgency, importLicences, lookUpAgencies, matchAgencies } from './service';
+import { importMappingSchema } from './schema';
+import { AppError } from '../../lib/errors';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isCountryCode } from '../../lib/codes';
 
 const suppressedCountSchema = z
   .object({ count: z.number().int().nullable(), fewerThan: z.number().int().nullable() })
@@ -263,5 +269,54 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (request) => agencyRecord(ctx, requireUser(request), request.params.id),
+  );
+
+  routes.post(
+    '/agencies/import',
+    {
+      schema: {
+        tags,
+        summary: 'Import an official licence list (multipart: `file` CSV or XLSX, `country`, optional `mapping` JSON, `dryRun` true/false)',
+        description: 'Answers the report: rows read, agencies added, updated and unchanged, and each rejected row with its line and reasons.',
+        consumes: ['multipart/form-data'],
+        security: bearerOrCookie,
+        response: {
+          200: z.object({
+            total: z.number().int(),
+            created: z.number().int(),
+            updated: z.number().int(),
+            unchanged: z.number().int(),
+            dryRun: z.boolean(),
+            columns: z.record(z.string(), z.string().optional()),
+            rejected: z.array(z.object({ line: z.number().int(), reasons: z.array(z.object({ code: z.string(), value: z.string().optional() })) })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireUser(request);
+      if (!request.isMultipart()) throw new AppError('evidence_missing');
+      const fields: Record<string, string> = {};
+      let saved: string | undefined;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-import-'));
+      try {
+        for await (const part of request.parts({ limits: { fileSize: 50 * 1024 * 1024, files: 1 } })) {
+          if (part.type === 'file') {
+            const extension = path.extname(part.filename).toLowerCase() === '.xlsx' ? '.xlsx' : '.csv';
+            saved = path.join(dir, `list${extension}`);
+            fs.writeFileSync(saved, await part.toBuffer());
+          } else fields[part.fieldname] = String(part.value);
+        }
+        const country = (fields.country ?? '').toUpperCase();
+        if (!saved) throw new AppError('evidence_missing');
+        if (!isCountryCode(country)) throw new AppError('validation_failed', {}, [{ path: 'body.country', code: 'iso3166' }]);
+        const mapping = fields.mapping ? importMappingSchema.safeParse(JSON.parse(fields.mapping)) : undefined;
+        if (mapping && !mapping.success) throw new AppError('validation_failed', {}, [{ path: 'body.mapping', code: 'invalid' }]);
+        return await importLicences(ctx, actor, saved, { country, mapping: mapping?.data, dryRun: fields.dryRun === 'true' });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
   );
 }

@@ -85,7 +85,7 @@ function Desk() {
   );
 }
 
-void startI18n(['desk', 'server']).then(() =>
+void startI18n(['desk', 'server', 'agencies']).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <BrowserRouter>
