@@ -104,7 +104,12 @@ describeEachDatabase('the recruitment agency registry', (kind) => {
     const fine = await desk.put(`/api/v1/complaints/${early.id}/respondents/${early.respondentId}/agency`, { agencyId: byLicence('KEP-107/2012') });
     expect(fine.body).toMatchObject({ licenceStatusOnRecruitment: 'valid', possibleIllegalRecruitment: false });
     const detail = await staff.users.case_manager.client.get(`/api/v1/complaints/${late.id}`);
-    expect(detail.body.respondents[0]).toMatchObject({ agencyId: byLicence('KEP-107/2012'), possibleIllegalRecruitment: true });
+    expect(detail.body.respondents[0]).toMatchObject({ agencyId: byLicence('KEP-107/2012'), registry: 'linked', possibleIllegalRecruitment: true });
+    // An agency the officer looked for and did not find on the registry: recruiting without a licence.
+    const unlisted = await create('2024-01-01');
+    expect((await desk.get(`/api/v1/complaints/${unlisted.id}`)).body.respondents[0]).toMatchObject({ registry: 'unchecked', possibleIllegalRecruitment: false });
+    const notFound = await desk.put(`/api/v1/complaints/${unlisted.id}/respondents/${unlisted.respondentId}/agency`, { agencyId: null, notInRegistry: true });
+    expect(notFound.body).toMatchObject({ registry: 'not_in_registry', possibleIllegalRecruitment: true });
     // Bintang Timur's licence is cancelled, as of the list Lintas imported today: a case recruited today is flagged.
     const cancelled = await create(new Date().toISOString().slice(0, 10));
     expect((await desk.put(`/api/v1/complaints/${cancelled.id}/respondents/${cancelled.respondentId}/agency`, { agencyId: byLicence('KEP-102/2014') })).body.possibleIllegalRecruitment).toBe(true);

@@ -54,6 +54,7 @@ export function findRespondent(db: Kysely<Database>, complaintId: string, respon
   return db.selectFrom('complaint_respondents').selectAll().where('complaint_id', '=', complaintId).where('id', '=', respondentId).executeTakeFirst();
 }
 
-export async function linkRespondent(trx: Kysely<Database>, respondentId: string, agencyId: string | null, userId: string) {
-  await trx.updateTable('complaint_respondents').set({ agency_id: agencyId, agency_confirmed_by: agencyId ? userId : null }).where('id', '=', respondentId).execute();
+/** Links a respondent to an agency; with no agency, `confirmedBy` records that someone checked it is not listed. */
+export async function linkRespondent(trx: Kysely<Database>, respondentId: string, agencyId: string | null, confirmedBy: string | null) {
+  await trx.updateTable('complaint_respondents').set({ agency_id: agencyId, agency_confirmed_by: confirmedBy }).where('id', '=', respondentId).execute();
 }

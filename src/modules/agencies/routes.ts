@@ -116,11 +116,15 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         summary: 'Confirm which registry agency a respondent is (or clear it with null); answers the illegal-recruitment flag',
         security: bearerOrCookie,
         params: z.object({ id: z.uuid(), respondentId: z.uuid() }),
-        body: z.object({ agencyId: z.uuid().nullable() }),
+        body: z.object({
+          agencyId: z.uuid().nullable(),
+          notInRegistry: z.boolean().optional().meta({ description: 'With agencyId null: the officer checked and the agency is not on the registry' }),
+        }),
         response: {
           200: z.object({
             respondentId: z.uuid(),
             agencyId: z.uuid().nullable(),
+            registry: z.enum(['linked', 'not_in_registry', 'unchecked']),
             licenceStatusOnRecruitment: z.enum(licenceStatuses).nullable(),
             possibleIllegalRecruitment: z.boolean(),
             checkedOn: z.string(),
@@ -129,7 +133,7 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (request) => confirmRespondentAgency(ctx, requireUser(request), request.params.id, request.params.respondentId, request.body.agencyId),
+    async (request) => confirmRespondentAgency(ctx, requireUser(request), request.params.id, request.params.respondentId, request.body.agencyId, request.body.notInRegistry),
   );
 
   const agencyParams = z.object({ id: z.uuid() });

@@ -196,7 +196,7 @@ export async function lookUpAgencies(ctx: AppContext, query: string) {
  * Links a respondent of a complaint to an agency of the registry (the desk officer confirms a match), or clears
  * the link; returns the flag for possible illegal recruitment.
  */
-export async function confirmRespondentAgency(ctx: AppContext, actor: Actor, complaintId: string, respondentId: string, agencyId: string | null) {
+export async function confirmRespondentAgency(ctx: AppContext, actor: Actor, complaintId: string, respondentId: string, agencyId: string | null, notInRegistry = false) {
   authorize(actor, 'complaint.record_event');
   const complaint = await findComplaint(ctx.db, complaintId);
   if (!complaint) throw new AppError('not_found');
@@ -205,25 +205,36 @@ export async function confirmRespondentAgency(ctx: AppContext, actor: Actor, com
   if (!respondent) throw new AppError('not_found');
   if (agencyId && !(await findAgencyRow(ctx.db, agencyId))) throw new AppError('validation_failed', {}, [{ path: 'body.agencyId', code: 'unknown_agency' }]);
   await ctx.db.transaction().execute(async (trx) => {
-    await linkRespondent(trx, respondentId, agencyId, actor.userId);
-    await recordAudit(trx, actor, [{ action: 'complaint.link_agency', entityType: 'complaint', entityId: complaintId, organisationId: complaint.organisation_id, details: { respondentId, agencyId } }]);
+    await linkRespondent(trx, respondentId, agencyId, agencyId || notInRegistry ? actor.userId : null);
+    await recordAudit(trx, actor, [{ action: 'complaint.link_agency', entityType: 'complaint', entityId: complaintId, organisationId: complaint.organisation_id, details: { respondentId, agencyId, notInRegistry } }]);
   });
-  return { agencyId, ...(await recruitmentFlags(ctx, complaint.rights_facts, complaint.received_at, [{ id: respondentId, agency_id: agencyId, type: respondent.type }]))[0] };
+  const confirmed = agencyId || notInRegistry ? actor.userId : null;
+  return { agencyId, ...(await recruitmentFlags(ctx, complaint.rights_facts, complaint.received_at, [{ id: respondentId, agency_id: agencyId, agency_confirmed_by: confirmed, type: respondent.type }]))[0] };
 }
 
 /**
  * For each recruitment-agency respondent linked to the registry: the licence status on the recruitment date (or
  * the date of receipt when it is not known), and whether that points to illegal recruitment.
  */
-export async function recruitmentFlags(ctx: AppContext, rightsFacts: string | null, receivedAt: string, respondents: Array<{ id: string; agency_id: string | null; type: string }>) {
+export async function recruitmentFlags(
+  ctx: AppContext,
+  rightsFacts: string | null,
+  receivedAt: string,
+  respondents: Array<{ id: string; agency_id: string | null; agency_confirmed_by: string | null; type: string }>,
+) {
   const recruitedOn = (rightsFacts ? (JSON.parse(rightsFacts) as { recruitedOn?: string }).recruitedOn : undefined) ?? receivedAt.slice(0, 10);
   const linked = respondents.filter((r) => r.agency_id);
   const agencies = new Map((await findAgencyRows(ctx.db, linked.map((r) => r.agency_id!))).map((a) => [a.id, a]));
   const events = await licenceEvents(ctx.db, [...agencies.keys()]);
   return respondents.map((r) => {
-    if (!r.agency_id || r.type !== 'recruitment_agency') return { respondentId: r.id, licenceStatusOnRecruitment: null, possibleIllegalRecruitment: false, checkedOn: recruitedOn };
+    if (r.type !== 'recruitment_agency') return { respondentId: r.id, registry: 'unchecked' as const, licenceStatusOnRecruitment: null, possibleIllegalRecruitment: false, checkedOn: recruitedOn };
+    // Checked by a desk officer and not on the registry: recruiting without a licence, as far as Lintas knows.
+    if (!r.agency_id) {
+      const checked = Boolean(r.agency_confirmed_by);
+      return { respondentId: r.id, registry: checked ? ('not_in_registry' as const) : ('unchecked' as const), licenceStatusOnRecruitment: null, possibleIllegalRecruitment: checked, checkedOn: recruitedOn };
+    }
     const agency = agencies.get(r.agency_id)!;
     const status = licenceStatusOn(agency, events.filter((e) => e.agency_id === agency.id), recruitedOn);
-    return { respondentId: r.id, licenceStatusOnRecruitment: status, possibleIllegalRecruitment: status !== 'valid', checkedOn: recruitedOn };
+    return { respondentId: r.id, registry: 'linked' as const, licenceStatusOnRecruitment: status, possibleIllegalRecruitment: status !== 'valid', checkedOn: recruitedOn };
   });
 }

@@ -38,6 +38,7 @@ export function presentSummary(row: ListRow, now: string) {
 /** A complaint with everything about it, personal data included: only for those allowed to read it. */
 export interface RespondentFlag {
   respondentId: string;
+  registry: 'linked' | 'not_in_registry' | 'unchecked';
   licenceStatusOnRecruitment: 'valid' | 'suspended' | 'cancelled' | 'expired' | 'banned' | null;
   possibleIllegalRecruitment: boolean;
 }
@@ -74,6 +75,7 @@ export function presentDetail(
         name: r.name,
         country: r.country,
         agencyId: r.agency_id,
+        registry: flag?.registry ?? 'unchecked',
         licenceStatusOnRecruitment: flag?.licenceStatusOnRecruitment ?? null,
         possibleIllegalRecruitment: flag?.possibleIllegalRecruitment ?? false,
       };

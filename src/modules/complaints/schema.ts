@@ -159,6 +159,7 @@ export const complaintDetailSchema = complaintSummarySchema
         id: z.uuid(),
         country: z.string().nullable(),
         agencyId: z.uuid().nullable().meta({ description: 'The registry agency a desk officer confirmed this respondent is' }),
+        registry: z.enum(['linked', 'not_in_registry', 'unchecked']).meta({ description: 'Whether a desk officer checked the respondent against the agency registry' }),
         licenceStatusOnRecruitment: z.enum(['valid', 'suspended', 'cancelled', 'expired', 'banned']).nullable(),
         possibleIllegalRecruitment: z.boolean().meta({ description: 'The confirmed agency\u2019s licence was not valid on the recruitment date' }),
       }),
