@@ -92,11 +92,29 @@ describe.skipIf(!chromiumAvailable)('the public pages for workers, in a real bro
     await page.close();
   });
 
+  it('looks up an agency by name and shows a cancelled licence as a warning, in Khmer', async () => {
+    const { importLicences } = await import('../../src/modules/agencies/service');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-e2e-')), 'kh.csv');
+    fs.writeFileSync(file, 'Company name,Licence number,Status,Valid from,Valid to\n"Ponleu Meas Manpower Co., Ltd.",KH-0042,cancelled,01/01/2015,31/12/2030\n');
+    await importLicences(server.ctx, { kind: 'system' }, file, { country: 'KH' });
+    const page = await phone();
+    await page.addInitScript(() => localStorage.setItem('lintas.language', 'km'));
+    await page.goto(`${server.baseUrl}/agencies?q=${encodeURIComponent('Ponleu Meas Manpower')}`);
+    await page.getByText('KH-0042').waitFor();
+    expect(await page.locator('[role=alert]').first().innerText()).toMatch(/[\u1780-\u17FF]/);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'public-km-agency-lookup');
+    await page.close();
+  });
+
   for (const language of languages) {
     it(`shows every public page in ${language}, readable at 360 px, with no serious accessibility problem`, async () => {
       const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
       await page.addInitScript((lang) => localStorage.setItem('lintas.language', lang), language);
-      for (const path of ['/', '/complaint', '/track', '/rights', '/help']) {
+      for (const path of ['/', '/complaint', '/track', '/rights', '/agencies', '/help']) {
         await page.goto(`${server.baseUrl}${path}`);
         await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
         await page.locator('h1').first().waitFor();

@@ -6,6 +6,7 @@ import '../shared/fonts';
 import '../shared/styles.css';
 import { startI18n } from '../shared/i18n';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher';
+import { Agencies } from './pages/Agencies';
 import { FileComplaint } from './pages/FileComplaint';
 import { Help } from './pages/Help';
 import { Home } from './pages/Home';
@@ -23,6 +24,7 @@ function PublicLayout() {
           <NavLink to="/complaint">{t('nav.file')}</NavLink>
           <NavLink to="/track">{t('nav.track')}</NavLink>
           <NavLink to="/rights">{t('nav.rights')}</NavLink>
+          <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
           <NavLink to="/help">{t('nav.help')}</NavLink>
         </nav>
         <LanguageSwitcher label={t('common.language')} />
@@ -33,6 +35,7 @@ function PublicLayout() {
           <Route path="/complaint" element={<FileComplaint />} />
           <Route path="/track" element={<Track />} />
           <Route path="/rights" element={<Rights />} />
+          <Route path="/agencies" element={<Agencies />} />
           <Route path="/help" element={<Help />} />
         </Routes>
       </main>
