@@ -13,7 +13,7 @@ import { Announcement, ErrorAlert, PageHeading, useAnnouncement, useErrorMessage
 import { useSession } from '../session';
 
 /** The reference and PIN to give the worker, shown once after registering. */
-function CreatedNotice({ created, onDone }: { created: NonNullable<CreatedState['created']>; onDone: () => void }) {
+function CreatedNotice({ created, agencyLinksFailed, onDone }: { created: NonNullable<CreatedState['created']>; agencyLinksFailed: string[]; onDone: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -42,6 +42,11 @@ function CreatedNotice({ created, onDone }: { created: NonNullable<CreatedState[
           </ul>
         </div>
       )}
+      {agencyLinksFailed.length > 0 && (
+        <div className="alert" role="alert" id="agency-links-failed">
+          <p style={{ margin: 0 }}>{t('agencyMatch.linkFailed', { names: agencyLinksFailed.join(t('common.listSeparator')), count: agencyLinksFailed.length })}</p>
+        </div>
+      )}
       <div className="actions" style={{ marginBottom: 0 }}>
         <button type="button" className="secondary" onClick={() => window.print()}>{t('complaint.created.print')}</button>
         <button type="button" onClick={onDone}>{t('complaint.created.done')}</button>
@@ -61,7 +66,8 @@ export function ComplaintPage() {
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<User[] | null>(null);
   const status = useAnnouncement();
-  const created = (location.state as CreatedState | null)?.created;
+  const createdState = location.state as (CreatedState & { agencyLinksFailed?: string[] }) | null;
+  const created = createdState?.created;
   const showCreated = created?.id === id ? created : undefined;
 
   const load = useCallback(async () => {
@@ -114,7 +120,7 @@ export function ComplaintPage() {
       </p>
       <PageHeading id="complaint-heading" title={title} focusKey={showCreated ? undefined : complaint?.id} />
       {error && <ErrorAlert message={error} />}
-      {showCreated && <CreatedNotice created={showCreated} onDone={dismissCreated} />}
+      {showCreated && <CreatedNotice created={showCreated} agencyLinksFailed={createdState?.agencyLinksFailed ?? []} onDone={dismissCreated} />}
       <Announcement message={status.message} announcementRef={status.ref} />
       {complaint && (
         <>
@@ -126,7 +132,7 @@ export function ComplaintPage() {
               <Transitions complaint={complaint} users={users} done={done} />
             </section>
           )}
-          <People complaint={complaint} />
+          <People complaint={complaint} done={done} />
           <NarrativeAndConsent complaint={complaint} />
           <RightsSection complaint={complaint} />
           <Timeline complaint={complaint} userName={userName} done={done} />

@@ -5,7 +5,9 @@ import { ApiError } from '../../shared/api';
 import { formatDateTime, languages } from '../../shared/i18n';
 import { formatBytes, randomId } from '../components/codes';
 import { ErrorSummary } from '../components/ErrorSummary';
+import { confirmChosenAgencies } from '../components/intake/AgencyMatch';
 import {
+  chosenAgencies,
   clearDraft,
   emptyForm,
   fieldId,
@@ -108,6 +110,13 @@ export function Intake() {
       const created = await postComplaint(body, form.idempotencyKey);
       submitted.current = true;
       clearDraft(user.id);
+      // The agencies chosen from the registry are confirmed on the respondents just created (kept in the order sent).
+      const chosen = chosenAgencies(form);
+      let agencyLinksFailed: string[] = [];
+      if (chosen.some((c) => c.agencyId)) {
+        setProgress(t('agencyMatch.linking'));
+        agencyLinksFailed = await confirmChosenAgencies(created.id, chosen);
+      }
       const failedUploads: Array<{ filename: string; message: string }> = [];
       for (const [index, item] of files.entries()) {
         setProgress(t('intake.uploading', { n: index + 1, count: files.length }));
@@ -117,7 +126,10 @@ export function Intake() {
           failedUploads.push({ filename: item.file.name, message: errorMessage(caught) });
         }
       }
-      const state: CreatedState = { created: { id: created.id, reference: created.reference, pin: created.pin, failedUploads } };
+      const state: CreatedState & { agencyLinksFailed?: string[] } = {
+        created: { id: created.id, reference: created.reference, pin: created.pin, failedUploads },
+        agencyLinksFailed,
+      };
       navigate(`/desk/complaints/${created.id}`, { state });
     } catch (caught) {
       setErrors(caught instanceof ApiError ? mapServerPaths(form, caught.fieldErrors()) : {});

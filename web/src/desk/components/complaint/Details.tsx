@@ -4,6 +4,7 @@ import { formatDate, formatDateTime, formatMoney } from '../../../shared/i18n';
 import { isicDivisions, isicSections, useNames } from '../codes';
 import type { ComplaintDetail } from '../types';
 import { OverdueBadge, StateBadge } from '../ui';
+import { Respondents } from './Respondents';
 
 export function sectorLabel(t: (key: string) => string, code: string | null): string {
   if (!code) return t('complaint.notGiven');
@@ -54,7 +55,8 @@ export function CaseSummary({ complaint, assignee }: { complaint: ComplaintDetai
   );
 }
 
-export function People({ complaint }: { complaint: ComplaintDetail }) {
+/** Workers, complainant and respondents; `done` (reload and announce) lets officers link respondents to the agency registry. */
+export function People({ complaint, done }: { complaint: ComplaintDetail; done?: (message: string) => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const names = useNames();
   const dash = t('complaint.notGiven');
@@ -112,23 +114,7 @@ export function People({ complaint }: { complaint: ComplaintDetail }) {
             )}
           </dl>
         </section>
-        <section aria-labelledby="respondents-heading">
-          <h2 id="respondents-heading">{t('intake.respondents.legend')}</h2>
-          {complaint.respondents.length === 0 ? (
-            <p>{t('complaint.respondents.none')}</p>
-          ) : (
-            <ul>
-              {complaint.respondents.map((r) => (
-                <li key={r.id}>
-                  <strong>{t(`server:respondentType.${r.type}`)}</strong>
-                  {t('common.colon')}
-                  {r.name}
-                  {r.country && ` (${names.country(r.country)})`}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <Respondents complaint={complaint} done={done} />
       </div>
     </>
   );

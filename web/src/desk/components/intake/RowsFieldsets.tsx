@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { reliefTypes, respondentTypes, useNames } from '../codes';
 import { CurrencyOptions, Field, Hint } from '../ui';
+import { AgencyFacts, AgencySuggestions, type ChosenAgency, chosenFrom, matchCountry } from './AgencyMatch';
 import { emptyRelief, emptyRespondent, fieldId, type ReliefRow, type RespondentRow, type SectionProps } from './form';
 import { enterAddsRow, usePendingFocus } from './WorkersFieldset';
 
@@ -18,6 +19,19 @@ export function RespondentsFieldset({ form, update, errors }: SectionProps) {
     update((f) => ({ ...f, respondents: f.respondents.filter((_, i) => i !== index) }));
     focusLater('add-respondent');
   };
+  // A chosen agency goes with the name it filled in and with the type: changing either forgets it.
+  const setType = (index: number, row: RespondentRow, type: string) =>
+    set(index, { type, ...(type !== 'recruitment_agency' && row.agency ? { agency: null } : {}) });
+  const setName = (index: number, row: RespondentRow, name: string) =>
+    set(index, { name, ...(row.agency && name.trim() !== row.agency.name ? { agency: null } : {}) });
+  const choose = (index: number, agency: ChosenAgency) => {
+    set(index, { name: agency.name, agency });
+    focusLater(`agency-${index}-chosen`);
+  };
+  const unchoose = (index: number) => {
+    set(index, { agency: null });
+    focusLater(fieldId(`respondents.${index}.name`));
+  };
 
   return (
     <fieldset>
@@ -30,12 +44,12 @@ export function RespondentsFieldset({ form, update, errors }: SectionProps) {
             <legend>{t('intake.respondents.row', { n: index + 1 })}</legend>
             <div className="fields narrow">
               <Field id={fieldId(path('type'))} label={t('intake.respondents.type')} error={errors[path('type')]} render={(p) => (
-                <select {...p} value={row.type} onChange={(e) => set(index, { type: e.target.value })}>
+                <select {...p} value={row.type} onChange={(e) => setType(index, row, e.target.value)}>
                   {respondentTypes.map((type) => <option key={type} value={type}>{t(`server:respondentType.${type}`)}</option>)}
                 </select>
               )} />
               <Field id={fieldId(path('name'))} label={t('intake.respondents.name')} error={errors[path('name')]} render={(p) => (
-                <input {...p} type="text" autoComplete="off" value={row.name} onChange={(e) => set(index, { name: e.target.value })} />
+                <input {...p} type="text" autoComplete="off" value={row.name} onChange={(e) => setName(index, row, e.target.value)} />
               )} />
               <Field id={fieldId(path('country'))} label={t('intake.respondents.country')} error={errors[path('country')]}
                 hintAfter hint={row.country.length === 2 ? names.country(row.country.toUpperCase()) : t('intake.codeHint')} render={(p) => (
@@ -43,6 +57,23 @@ export function RespondentsFieldset({ form, update, errors }: SectionProps) {
                     onChange={(e) => set(index, { country: e.target.value.length <= 2 ? e.target.value.toUpperCase() : e.target.value })} />
                 )} />
             </div>
+            {row.type === 'recruitment_agency' &&
+              (row.agency ? (
+                <div className="agency-chosen" id={`agency-${index}-chosen`} tabIndex={-1} data-agency-id={row.agency.id}>
+                  <p style={{ margin: 0 }}>
+                    <strong>{t('agencyMatch.chosen', { name: row.agency.name })}</strong>
+                  </p>
+                  <AgencyFacts agency={row.agency} />
+                  <p className="hint">{t('agencyMatch.chosenHint')}</p>
+                  <button type="button" className="secondary small" id={`agency-${index}-unchoose`}
+                    aria-label={t('agencyMatch.unchooseNamed', { name: row.agency.name })} onClick={() => unchoose(index)}>
+                    {t('agencyMatch.unchoose')}
+                  </button>
+                </div>
+              ) : (
+                <AgencySuggestions idPrefix={`agency-${index}`} name={row.name} country={matchCountry(row.country, form.origin)}
+                  onChoose={(agency) => choose(index, chosenFrom(agency))} />
+              ))}
             <div className="row-actions">
               <button type="button" className="secondary small" onClick={() => remove(index)} aria-label={t('intake.respondents.removeNamed', { n: index + 1 })}>
                 {t('intake.remove')}

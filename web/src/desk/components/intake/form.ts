@@ -2,6 +2,7 @@
 import { api, ApiError } from '../../../shared/api';
 import { countryCodes, localDateTimeToIso, parseMinorUnits, randomId } from '../codes';
 import type { CreatedComplaint } from '../types';
+import type { ChosenAgency } from './AgencyMatch';
 import { type AskedFacts, emptyRights, mapRightsPath, normaliseRights, rightsPayload, rightsPristine, type RightsForm } from './rights';
 
 export interface WorkerRow {
@@ -19,6 +20,8 @@ export interface RespondentRow {
   type: string;
   name: string;
   country: string;
+  /** The registry agency the officer said this is (recruitment agencies); confirmed once the complaint is registered. */
+  agency?: ChosenAgency | null;
 }
 export interface ReliefRow {
   key: string;
@@ -146,9 +149,7 @@ export function toPayload(
     required(`workers.${index}.sex`, worker.sex, 'intake.errors.choose');
   });
 
-  const respondents = form.respondents
-    .map((row, index) => ({ row, index }))
-    .filter(({ row }) => row.name.trim() || row.country.trim());
+  const respondents = sentRespondents(form);
   respondents.forEach(({ row, index }) => required(`respondents.${index}.name`, row.name.trim()));
 
   const relief = form.relief.map((row, index) => {
@@ -203,17 +204,33 @@ export function toPayload(
   return { body, errors };
 }
 
+/** The respondent rows that are sent (empty ones are left out), in the order sent, with their index in the form. */
+export function sentRespondents(form: IntakeForm): Array<{ row: RespondentRow; index: number }> {
+  return form.respondents.map((row, index) => ({ row, index })).filter(({ row }) => row.name.trim() || row.country.trim());
+}
+
+/**
+ * For each respondent sent, in the order sent: the registry agency chosen for it (recruitment agencies only),
+ * to confirm once the complaint is registered.
+ */
+export function chosenAgencies(form: IntakeForm): Array<{ name: string; agencyId: string | null }> {
+  return sentRespondents(form).map(({ row }) => ({
+    name: row.name.trim(),
+    agencyId: row.type === 'recruitment_agency' && row.agency ? row.agency.id : null,
+  }));
+}
+
 /**
  * Maps the API's error paths back to the form's rows: empty respondent and relief rows are not sent, so the
  * n-th sent row may be a later row of the form.
  */
 export function mapServerPaths(form: IntakeForm, fieldErrors: Record<string, string>): Record<string, string> {
-  const sentRespondents = form.respondents.map((row, index) => ({ row, index })).filter(({ row }) => row.name.trim() || row.country.trim()).map(({ index }) => index);
+  const sentRespondentIndexes = sentRespondents(form).map(({ index }) => index);
   const sentRelief = form.relief.map((row, index) => ({ row, index })).filter(({ row }) => row.type).map(({ index }) => index);
   const mapped: Record<string, string> = {};
   for (const [path, message] of Object.entries(fieldErrors)) {
     const fixed = path
-      .replace(/^respondents\.(\d+)/, (whole, n: string) => (sentRespondents[Number(n)] !== undefined ? `respondents.${sentRespondents[Number(n)]}` : whole))
+      .replace(/^respondents\.(\d+)/, (whole, n: string) => (sentRespondentIndexes[Number(n)] !== undefined ? `respondents.${sentRespondentIndexes[Number(n)]}` : whole))
       .replace(/^reliefSought\.(\d+)/, (whole, n: string) => (sentRelief[Number(n)] !== undefined ? `reliefSought.${sentRelief[Number(n)]}` : whole));
     mapped[mapRightsPath(form.rights, fixed)] = message;
   }
