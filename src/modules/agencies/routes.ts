@@ -67,7 +67,12 @@ export async function agencyRoutes(app: FastifyInstance, ctx: AppContext) {
         security: bearerOrCookie,
         params: z.object({ id: z.uuid() }),
         response: {
-          200: agencySummarySchema.extend({ licenceHistory: z.array(z.object({ status: z.enum(licenceStatuses), effectiveOn: z.string(), source: z.string() })) }),
+          200: agencySummarySchema.extend({
+            licenceHistory: z.array(z.object({ status: z.enum(licenceStatuses), effectiveOn: z.string(), source: z.string() })),
+            sanctions: z.array(
+              z.object({ type: z.enum(sanctionTypes), decidedOn: z.string(), until: z.string().nullable(), decision: z.string(), authority: z.string().nullable(), amount: z.number().nullable(), currency: z.string().nullable() }),
+            ),
+          }),
           ...errorResponses,
         },
       },

@@ -163,8 +163,12 @@ export function licenceStatusOn(agency: AgencyTable, events: AgencyLicenceEventT
 export async function getAgency(ctx: AppContext, id: string) {
   const row = await findAgencyRow(ctx.db, id);
   if (!row) throw new AppError('not_found');
-  const history = await licenceEvents(ctx.db, [id]);
-  return { ...presentAgency(row), licenceHistory: history.map((e) => ({ status: e.status as LicenceStatus, effectiveOn: e.effective_on, source: e.source })) };
+  const [history, sanctions] = await Promise.all([licenceEvents(ctx.db, [id]), sanctionsOf(ctx.db, [id])]);
+  return {
+    ...presentAgency(row),
+    licenceHistory: history.map((e) => ({ status: e.status as LicenceStatus, effectiveOn: e.effective_on, source: e.source })),
+    sanctions: sanctions.map((x) => ({ type: x.type as (typeof sanctionTypes)[number], decidedOn: x.decided_on, until: x.until, decision: x.decision, authority: x.authority, amount: x.amount === null ? null : Number(x.amount), currency: x.currency })),
+  };
 }
 
 /** Counts published about a person-free aggregate: below 5, only "fewer than 5" is said. */

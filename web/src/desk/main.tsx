@@ -8,6 +8,11 @@ import { api, setCsrfToken } from '../shared/api';
 import { startI18n } from '../shared/i18n';
 import { LanguageSwitcher } from '../shared/LanguageSwitcher';
 import { Admin } from './pages/Admin';
+import { AgencyPage } from './pages/agencies/AgencyPage';
+import { AgencySearch } from './pages/agencies/AgencySearch';
+import { Import as AgencyImport } from './pages/agencies/Import';
+import { Ranking as AgencyRanking } from './pages/agencies/Ranking';
+import { Ratings as AgencyRatings } from './pages/agencies/Ratings';
 import { ComplaintList } from './pages/ComplaintList';
 import { ComplaintPage } from './pages/ComplaintPage';
 import { Intake } from './pages/Intake';
@@ -28,6 +33,7 @@ function DeskLayout({ session }: { session: Session }) {
           {handlesCases && <NavLink to="/desk" end>{t('nav.myWork')}</NavLink>}
           <NavLink to="/desk/complaints" end>{t('nav.complaints')}</NavLink>
           {handlesCases && <NavLink to="/desk/complaints/new">{t('nav.newComplaint')}</NavLink>}
+          <NavLink to="/desk/agencies">{t('agencies:nav.agencies')}</NavLink>
           {(user.role === 'org_admin' || user.role === 'system_admin') && <NavLink to="/desk/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="actions" style={{ margin: 0, alignItems: 'center' }}>
@@ -45,6 +51,11 @@ function DeskLayout({ session }: { session: Session }) {
           <Route path="/desk/complaints/new" element={<Intake />} />
           <Route path="/desk/complaints/:id" element={<ComplaintPage />} />
           <Route path="/desk/admin" element={<Admin />} />
+          <Route path="/desk/agencies" element={<AgencySearch />} />
+          <Route path="/desk/agencies/ranking" element={<AgencyRanking />} />
+          <Route path="/desk/agencies/import" element={<AgencyImport />} />
+          <Route path="/desk/agencies/ratings" element={<AgencyRatings />} />
+          <Route path="/desk/agencies/:id" element={<AgencyPage />} />
         </Routes>
       </main>
     </>
