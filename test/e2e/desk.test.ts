@@ -121,6 +121,50 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     await page.close();
   });
 
+  it('suggests registry agencies as the officer types, links the chosen one and warns when its licence was cancelled', async () => {
+    const { importLicences } = await import('../../src/modules/agencies/service');
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-e2e-')), 'mm.csv');
+    fs.writeFileSync(file, 'Company name,Licence number,Status,Valid from,Valid to\n"Shwe Yadanar Overseas Employment Agency Co., Ltd.",MM-0777,valid,01/01/2015,31/12/2030\n');
+    await importLicences(server.ctx, { kind: 'system' }, file, { country: 'MM' });
+
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await logIn(page, staff.users.desk_officer.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'New complaint' }).click();
+    await byId(page, 'f-workers.0.name').fill('အောင်ကျော်');
+    await byId(page, 'f-workers.0.sex').selectOption('male');
+    await byId(page, 'f-origin').selectOption('MM');
+    await byId(page, 'f-destination').selectOption('TH');
+    await byId(page, 'f-stage').selectOption('pre_departure');
+    await page.locator('input[aria-describedby="help-excessive_fees"]').check();
+    await byId(page, 'f-narrative.text').fill('ပွဲစားက အခကြေးငွေ အလွန်အကျွံ တောင်းသည်။');
+    await byId(page, 'f-consent.services').check();
+    await page.locator('#add-respondent').click();
+    await byId(page, 'f-respondents.0.type').selectOption('recruitment_agency');
+    await byId(page, 'f-respondents.0.name').fill('Shwe Yadanar Overseas');
+    await page.locator('#agency-0-choose-0').click();
+    await page.locator('#agency-0-chosen').waitFor();
+    await screenshot(page, 'desk-en-intake-agency-match');
+    await page.getByRole('button', { name: 'Register the complaint' }).click();
+    const reference = (await page.getByTestId('created-reference').innerText()).trim();
+    const list = await staff.users.case_manager.client.get(`/api/v1/complaints?q=${reference}`);
+    const detail = await staff.users.case_manager.client.get(`/api/v1/complaints/${list.body.items[0].id}`);
+    await expect.poll(async () => (await staff.users.case_manager.client.get(`/api/v1/complaints/${list.body.items[0].id}`)).body.respondents[0].registry).toBe('linked');
+    expect(detail.body.respondents[0].name).toContain('Shwe Yadanar');
+
+    // The regulator cancels the licence; the complaint page now warns.
+    const agency = await server.ctx.db.selectFrom('agencies').select('id').where('licence_number', '=', 'MM-0777').executeTakeFirstOrThrow();
+    const { recordSanction } = await import('../../src/modules/agencies/oversight');
+    await recordSanction(server.ctx, { kind: 'user', userId: staff.users.supervisor.id, organisationId: staff.organisation.id, role: 'system_admin' }, agency.id, { type: 'cancellation', decidedOn: '2020-01-01', decision: 'DOL-12/2020' });
+    await page.reload();
+    await page.getByTestId('illegal-recruitment-warning').waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'desk-en-complaint-illegal-recruitment');
+    await page.close();
+  });
+
   it('shows the organisation page to its administrator', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await logIn(page, staff.users.org_admin.email);
