@@ -6,6 +6,7 @@ import * as agreements from './migrations/20261128_0003_agreements';
 import * as complaintRightsFacts from './migrations/20261128_0004_complaint_rights_facts';
 import * as agencies from './migrations/20261128_0005_agencies';
 import * as agencyOversight from './migrations/20261128_0006_agency_oversight';
+import * as agencyLicenceIndex from './migrations/20261128_0007_agency_licence_index';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '20261128_0004_complaint_rights_facts': complaintRightsFacts,
   '20261128_0005_agencies': agencies,
   '20261128_0006_agency_oversight': agencyOversight,
+  '20261128_0007_agency_licence_index': agencyLicenceIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

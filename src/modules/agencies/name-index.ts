@@ -32,15 +32,20 @@ export class AgencyNameIndex {
   /** The best matches for a typed name, one per agency, best first; `likelySame` when above the threshold. */
   match(typed: string, options: { country?: string; limit?: number; minimum?: number } = {}) {
     const key = nameKey(typed);
-    const shared = new Map<number, number>();
-    for (const gram of key.grams) for (const position of this.byGram.get(gram) ?? []) shared.set(position, (shared.get(position) ?? 0) + 1);
+    // Shared trigrams are counted in a typed array: names sharing none are never looked at.
+    const shared = new Uint16Array(this.entries.length);
+    const touched: number[] = [];
+    for (const gram of key.grams) {
+      for (const position of this.byGram.get(gram) ?? []) if (shared[position]++ === 0) touched.push(position);
+    }
     const best = new Map<string, { agencyId: string; name: string; score: number }>();
     const minimum = options.minimum ?? 0.5;
-    for (const [position, count] of shared) {
+    for (const position of touched) {
       const entry = this.entries[position];
+      // Cheap tests first: the trigram overlap bounds the score, and names with other numbers never match.
+      if ((2 * shared[position]) / (key.grams.size + entry.key.grams.size) < 0.35) continue;
+      if (entry.key.digits !== key.digits) continue;
       if (options.country && this.countryOf.get(entry.agencyId) !== options.country) continue;
-      // Dice cannot reach the minimum with this few shared trigrams, unless one name contains the other.
-      if ((2 * count) / (key.grams.size + entry.key.grams.size) < minimum / 2) continue;
       const score = nameSimilarity(key, entry.key);
       if (score < minimum) continue;
       const previous = best.get(entry.agencyId);
