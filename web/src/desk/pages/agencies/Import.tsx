@@ -186,7 +186,7 @@ export function Import() {
         {file && <p className="hint">{t('import.fileChosen', { name: file.name, size: formatBytes(file.size, i18n.language) })}</p>}
         <CountrySelect id="import-country" label={t('import.country')} value={country} onChange={setCountry} required error={errors.country} />
         <Field id="import-mapping" label={t('import.mapping')} hint={t('import.mappingHint')} error={errors.mapping} render={(p) => (
-          <textarea {...p} spellCheck={false} placeholder='{"columns": {"name": "Nama Perusahaan", "licenceNumber": "Nomor Izin"}, "statuses": {"Aktif": "valid"}}'
+          <textarea {...p} spellCheck={false} placeholder={t('import.mappingExample')}
             value={mapping} onChange={(e) => setMapping(e.target.value)} style={{ fontFamily: 'ui-monospace, monospace' }} />
         )} />
         <ErrorAlert message={error} />
