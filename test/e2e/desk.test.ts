@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languages } from '../../src/lib/i18n';
+import { groupComplaint } from '../support/factories';
 import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
 import { organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
@@ -174,4 +176,34 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     await checkAccessibility(page, 'admin');
     await page.close();
   });
+
+  for (const language of languages) {
+    it(`shows the main desk screens in ${language}, in its fonts, with no serious accessibility problem`, async () => {
+      const created = await staff.users.desk_officer.client.post('/api/v1/complaints', groupComplaint({ destination: 'TH' }));
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript((lang) => localStorage.setItem('lintas.language', lang), language);
+      const page = await context.newPage();
+      await page.goto(`${server.baseUrl}/desk`);
+      await page.locator('#email').fill(staff.users.supervisor.email);
+      await page.locator('#password').fill(testPassword);
+      await page.locator('button[type=submit]').click();
+      await page.getByTestId('signed-in-as').waitFor();
+      for (const [name, url] of [
+        ['my-work', '/desk'],
+        ['list', '/desk/complaints'],
+        ['intake', '/desk/complaints/new'],
+        ['complaint', `/desk/complaints/${created.body.id}`],
+        ['agencies', '/desk/agencies'],
+      ]) {
+        await page.goto(`${server.baseUrl}${url}`);
+        await page.locator('h1').first().waitFor();
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await page.evaluate(() => document.fonts.ready);
+        expect(await accessibilityProblems(page), `${language} ${name}`).toEqual([]);
+        await screenshot(page, `desk-${language}-${name}`);
+      }
+      await context.close();
+    });
+  }
 });
+
