@@ -44,7 +44,7 @@ describe('agency name matching', () => {
       const m = measure(pairs.filter((p) => p.script === script));
       console.log(`  ${script}: precision ${m.precision.toFixed(3)}, recall ${m.recall.toFixed(3)}`);
     }
-    expect(overall.precision).toBeGreaterThanOrEqual(0.83);
-    expect(overall.recall).toBeGreaterThanOrEqual(0.83);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.92);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -5,18 +5,19 @@ import anyAscii from 'any-ascii';
 const legalForms = [
   'pt', 'cv', 'tbk', 'persero', 'sdn', 'bhd', 'berhad', 'inc', 'incorporated', 'corp', 'corporation', 'co', 'company', 'ltd', 'limited',
   'llc', 'pvt', 'plc', 'jsc', 'tnhh', 'mtv', 'cty', 'ctcp', 'the', 'and', 'of', 'dan', 'perseroan', 'terbatas', 'sendirian', 'sb', 'm',
-  'no', 'cabang', 'branch', 'bros', 'brothers', 'svcs', 'u', 'daw', 'จก', 'บ',
+  'no', 'cabang', 'branch', 'bros', 'brothers', 'svcs', 'u', 'daw', 'จก', 'บ', 'cp', 'ក្រុមហុន',
   'บริษัท', 'จำกัด', 'มหาชน', 'บจก', 'หจก', 'ห้างหุ้นส่วนจำกัด', 'ห้างหุ้นส่วน',
   'ក្រុមហ៊ុន', 'ឯក', 'ខូអិលធីឌី', 'សហគ្រាស', 'ឯកជន',
 ];
 // Multi-word and unspaced forms: removed as text before the name is cut into words.
-const legalFormPhrases = ['cổ phần', 'công ty', 'trách nhiệm hữu hạn', 'ห้างหุ้นส่วนจำกัด', 'บริษัท', 'จำกัด', 'บจก.', 'หจก.', 'ក្រុមហ៊ុន', 'ឯ.ក', 'ខូអិលធីឌី', 'សហគ្រាស', 'sdn. bhd.', 'co., ltd.', 'pvt. ltd.'];
+const legalFormPhrases = ['cổ phần', 'công ty', 'trách nhiệm hữu hạn', 'ห้างหุ้นส่วนจำกัด', 'บริษัท', 'จำกัด', 'บจก.', 'หจก.', 'ក្រុមហ៊ុន', 'ក្រុមហុន', 'ឯ.ក', 'ខូអិលធីឌី', 'ខូ អិល ធី ឌី', 'សហគ្រាស', 'sdn. bhd.', 'co., ltd.', 'pvt. ltd.'];
 
 // Words that say what trade a company is in; agencies drop, add, abbreviate and move them freely, so they do not
 // tell one agency from another. What is left after removing them is the distinctive part of the name.
 const genericWords = [
   'agency', 'agencies', 'agensi', 'agen', 'manpower', 'recruitment', 'recruiting', 'employment', 'overseas', 'international', 'intl', 'int',
   'human', 'resources', 'resource', 'hr', 'services', 'service', 'placement', 'p3mi', 'pjtki', 'pptkis', 'oea', 'pekerjaan', 'tenaga', 'kerja',
+  'cong', 'ty', 'phan', 'cung', 'ung', 'dich', 'vu', 'viec', 'lam', 'hop', 'tac', 'quoc', 'te', 'dau', 'tu', 'va', 'phat', 'trien', 'mot', 'thanh', 'vien',
   'global', 'group', 'labour', 'labor', 'workers', 'worker', 'cambodia', 'malaysia', 'myanmar', 'indonesia', 'philippines', 'thailand', 'vietnam',
   'inter', 'and', 'เซอร์วิส', 'แอนด์', 'อินเตอร์', 'โกลบอล', 'ptrp', 'xkld', 'xuất', 'khẩu', 'lao', 'động', 'xuat', 'khau', 'dong', 'nhân', 'lực', 'nhan', 'luc',
   'จัดหางาน', 'แมนพาวเวอร์', 'แมนเพาเวอร์', 'เอ็มพลอยเม้นท์', 'อินเตอร์เนชั่นแนล', 'แรงงาน',
@@ -28,7 +29,8 @@ const nfkc = (words: string[]) => words.map((w) => w.normalize('NFKC').toLowerCa
 const legalFormSet = new Set(nfkc(legalForms));
 const legalFormPhrasesNormalised = nfkc(legalFormPhrases);
 const genericSet = new Set(nfkc(genericWords));
-const genericPhrases = nfkc(genericWords.filter((w) => !/^[a-zà-ỹ0-9 ]+$/i.test(w))).sort((a, b) => b.length - a.length);
+// Words in scripts written without spaces are cut out of the text before it is segmented.
+const genericPhrases = nfkc(genericWords.filter((w) => !/\p{Script=Latin}/u.test(w))).sort((a, b) => b.length - a.length);
 
 const latinLetter = /\p{Script=Latin}/u;
 const segmenter = new Intl.Segmenter('th', { granularity: 'word' });
@@ -48,18 +50,21 @@ function foldLatin(text: string): string {
 }
 
 /** Digits of any script (Thai ๑, Khmer ១, Burmese ၁) as ASCII digits. */
-const asciiDigits = (text: string) => text.replace(/\p{Nd}/gu, (d) => String(Number.parseInt(d, 10) || [...'0123456789'].indexOf(d) || digitValue(d)));
+const asciiDigits = (text: string) => text.replace(/\p{Nd}/gu, (d) => String(digitValue(d)));
 function digitValue(digit: string): number {
   const code = digit.codePointAt(0)!;
-  for (const zero of [0x0e50, 0x17e0, 0x0ed0, 0x1040, 0x0966]) if (code >= zero && code <= zero + 9) return code - zero;
+  for (const zero of [0x30, 0x0e50, 0x17e0, 0x0ed0, 0x1040, 0x0966]) if (code >= zero && code <= zero + 9) return code - zero;
   return 0;
 }
 
+/** Khmer typed in several ways: ើ as េ + ី, the subscript ្ដ for ្ត, an ASCII colon for ៈ. */
+const foldKhmer = (text: string) => text.replace(/\u17C1\u17B8/g, '\u17BE').replace(/\u17D2\u178A/g, '\u17D2\u178F').replace(/[:\u17C8]/g, '');
+
 /** A company name reduced to what tells it apart: no legal form, case, accents on Latin letters or punctuation. */
-export function normaliseAgencyName(name: string): string {
-  let text = name.normalize('NFKC').toLowerCase();
+export function normaliseAgencyName(name: string, keepAccents = false): string {
+  let text = foldKhmer(name.normalize('NFKC').toLowerCase());
   for (const phrase of legalFormPhrasesNormalised) text = text.split(phrase).join(' ');
-  text = asciiDigits(foldLatin(text)).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
+  text = asciiDigits(keepAccents ? text.normalize('NFC') : foldLatin(text)).replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ');
   return text
     .split(' ')
     .filter((word) => word && !legalFormSet.has(word))
@@ -116,6 +121,8 @@ export interface NameKey {
   digits: string;
   /** The distinctive words (generic trade words removed), Latin ones also as ASCII. */
   distinctive: Array<{ word: string; grams: Set<string> }>;
+  /** The same words with their accents, when the name was written with Latin accents (Vietnamese tone marks). */
+  accented: string[] | null;
 }
 
 /** What matching needs of a name, computed once per name in the registry. */
@@ -125,12 +132,16 @@ export function nameKey(name: string): NameKey {
   const distinctive = all.filter((w) => !genericSet.has(w) && !/^\d+$/.test(w));
   const chosen = distinctive.length ? distinctive : all;
   const compact = all.join('');
+  const hasAccents = /\p{Script=Latin}\p{M}/u.test(name.normalize('NFD'));
+  const accentedWords = hasAccents ? words(normaliseAgencyName(name, true)).filter((w) => !genericSet.has(anyAscii(w)) && !/^\d+$/.test(w)) : null;
   return {
+    accented: accentedWords && accentedWords.length === new Set(chosen).size ? [...new Set(accentedWords)] : null,
     normalised,
     compact,
     grams: trigrams(compact),
-    digits: (normalised.match(/\d+/g) ?? []).join(' '),
-    distinctive: [...new Set(chosen)].sort().map((word) => ({ word, grams: bigrams(word) })),
+    // Numbers tell agencies apart ("Manpower 1", "Manpower 2"), but not those inside trade words (P3MI).
+    digits: (all.filter((w) => !genericSet.has(w)).join(' ').match(/\d+/g) ?? []).join(' '),
+    distinctive: [...new Set(chosen)].map((word) => ({ word, grams: bigrams(word) })),
   };
 }
 
@@ -145,6 +156,7 @@ export function nameSimilarity(a: NameKey, b: NameKey): number {
   const [small, large] = a.distinctive.length <= b.distinctive.length ? [a.distinctive, b.distinctive] : [b.distinctive, a.distinctive];
   if (small.length === 0) return letters;
   const used = new Set<number>();
+  const order: number[] = [];
   let total = 0;
   for (const word of small) {
     let best = 0;
@@ -154,12 +166,21 @@ export function nameSimilarity(a: NameKey, b: NameKey): number {
       const score = word.word === other.word ? 1 : dice(word.grams, other.grams);
       if (score > best) [best, bestIndex] = [score, index];
     });
-    if (best >= 0.5 && bestIndex >= 0) used.add(bestIndex);
+    if (best >= 0.5 && bestIndex >= 0) {
+      used.add(bestIndex);
+      order.push(bestIndex);
+    }
     total += best;
   }
-  // A distinctive word of one name that the other lacks means another agency ("Maju Jaya Abadi Sejahtera").
-  const extra = large.filter((word, index) => !used.has(index) && [...word.word].length >= 3).length;
-  if (extra > 0) return Math.min(letters, 0.7);
+  // A distinctive word of one name that the other lacks means another agency ("Maju Jaya Abadi Sejahtera"),
+  // and so do the same words in another order ("Abadi Jaya Maju").
+  const extra = large.filter((word, index) => !used.has(index) && [...word.word].length >= 2).length;
+  const reordered = order.some((index, i) => i > 0 && index < order[i - 1]);
+  if (extra > 0 || reordered) return Math.min(letters, 0.7);
+  // Both written with their tone marks, and the marks differ: "Bảo Ánh" is not "Bảo Anh".
+  if (a.accented && b.accented && a.accented.join(' ') !== b.accented.join(' ') && a.distinctive.map((w) => w.word).join(' ') === b.distinctive.map((w) => w.word).join(' ')) {
+    return Math.min(letters, 0.7);
+  }
   return Math.max(letters, total / small.length);
 }
 
