@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { countryCode, currencyCode, isoDate, money } from '../../lib/codes';
+import { type FeeItem, feeItems, passportHolders, wageMethods } from './codes';
 
 /** Sectors agreements name; an ISIC code on a complaint maps onto them (see `sectorFromIsic`). */
 export const agreementSectors = ['all', 'domestic_work', 'agriculture', 'fishing', 'construction', 'manufacturing', 'health_care', 'hospitality', 'formal_sector', 'private_sector'] as const;
@@ -8,30 +9,7 @@ export type AgreementSector = (typeof agreementSectors)[number];
 export const agreementTypes = ['bilateral_agreement', 'mou', 'protocol', 'letter_of_intent', 'record_of_discussion', 'baseline'] as const;
 export const agreementStatuses = ['in_force', 'expired', 'superseded', 'in_negotiation', 'unknown'] as const;
 
-/** Items of recruitment fees and related costs, after the ILO definition (2019). */
-export const feeItems = [
-  'recruitment_fee',
-  'placement_fee',
-  'processing_fee',
-  'contract_guarantee',
-  'welfare_fund',
-  'medical',
-  'insurance',
-  'skills_test',
-  'training',
-  'travel',
-  'return_ticket',
-  'visa',
-  'work_permit',
-  'residence_permit',
-  'passport',
-  'accommodation',
-  'meals',
-  'deposit',
-  'bond',
-  'other',
-] as const;
-export type FeeItem = (typeof feeItems)[number];
+export { feeItems, type FeeItem };
 
 const itemList = z.union([z.literal('all'), z.array(z.enum(feeItems)).min(1)]);
 
@@ -116,10 +94,10 @@ export const rightsFactsSchema = z
     monthlyWage: amount.nullable().optional(),
     workerPaid: z.array(amount.extend({ item: z.enum(feeItems) })).optional(),
     deductions: z.array(amount.extend({ item: z.enum(feeItems), month: z.string().regex(/^\d{4}-\d{2}$/).optional() })).optional(),
-    passportHeldBy: z.enum(['worker', 'employer', 'agency', 'other']).nullable().optional(),
+    passportHeldBy: z.enum(passportHolders).nullable().optional(),
     restDaysPerWeek: z.number().int().min(0).max(7).nullable().optional(),
     restDayPaidInLieu: z.boolean().nullable().optional(),
-    wagePayment: z.object({ method: z.enum(['bank_account', 'cash', 'other']).nullable().optional(), daysAfterPayDate: z.number().int().min(0).max(365).nullable().optional() }).nullable().optional(),
+    wagePayment: z.object({ method: z.enum(wageMethods).nullable().optional(), daysAfterPayDate: z.number().int().min(0).max(365).nullable().optional() }).nullable().optional(),
     contractEndorsedBy: z.array(z.string()).nullable().optional(),
     canCommunicateWithFamily: z.boolean().nullable().optional(),
   })

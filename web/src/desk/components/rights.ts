@@ -1,35 +1,8 @@
 // What the intake and the complaint page share about the rights check: the facts' codes and how to name them.
-// The codes mirror src/modules/agreements/schema.ts (not imported: it would bring the server's Zod schemas into
-// the desk's bundle).
 import type { TFunction } from 'i18next';
 import { localeFor } from '../../shared/i18n';
+export { feeItems, passportHolders, wageMethods } from '../../../../src/modules/agreements/codes';
 
-/** Items of recruitment fees and related costs (ILO definition, 2019). Labels: server.json `feeItem.<item>`. */
-export const feeItems = [
-  'recruitment_fee',
-  'placement_fee',
-  'processing_fee',
-  'contract_guarantee',
-  'welfare_fund',
-  'medical',
-  'insurance',
-  'skills_test',
-  'training',
-  'travel',
-  'return_ticket',
-  'visa',
-  'work_permit',
-  'residence_permit',
-  'passport',
-  'accommodation',
-  'meals',
-  'deposit',
-  'bond',
-  'other',
-] as const;
-
-export const passportHolders = ['worker', 'employer', 'agency', 'other'] as const;
-export const wageMethods = ['bank_account', 'cash', 'other'] as const;
 export const findingStatuses = ['breach', 'unknown', 'complies'] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
 
