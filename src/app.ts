@@ -18,6 +18,7 @@ import { authRoutes } from './modules/auth/routes';
 import { complaintRoutes } from './modules/complaints/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicRoutes } from './modules/public/routes';
+import { statisticsRoutes } from './modules/statistics/routes';
 import { userRoutes } from './modules/users/routes';
 
 /** Builds the HTTP application: the API under /api/v1, its OpenAPI document under /api/docs. */
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
       await publicRoutes(api, ctx);
       await agreementRoutes(api, ctx);
       await agencyRoutes(api, ctx);
+      await statisticsRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );

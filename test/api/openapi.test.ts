@@ -21,7 +21,7 @@ describe('the OpenAPI document', () => {
       'POST /api/v1/users', 'GET /api/v1/users',
       'POST /api/v1/complaints', 'GET /api/v1/complaints', 'GET /api/v1/complaints/counts', 'GET /api/v1/complaints/{id}', 'POST /api/v1/complaints/{id}/transitions',
       'PUT /api/v1/complaints/{id}/assignment', 'POST /api/v1/complaints/{id}/events', 'POST /api/v1/complaints/{id}/outcomes',
-      'POST /api/v1/complaints/{id}/evidence', 'GET /api/v1/public/agencies', 'POST /api/v1/agencies/{id}/sanctions', 'GET /api/v1/assessments/ranking', 'POST /api/v1/agencies/import', 'GET /api/v1/complaints/{id}/evidence/{evidenceId}', 'GET /api/v1/complaints/{id}/audit',
+      'POST /api/v1/complaints/{id}/evidence', 'GET /api/v1/public/agencies', 'POST /api/v1/agencies/{id}/sanctions', 'GET /api/v1/assessments/ranking', 'POST /api/v1/agencies/import', 'GET /api/v1/public/statistics', 'GET /api/v1/complaints/{id}/evidence/{evidenceId}', 'GET /api/v1/complaints/{id}/audit',
       'POST /api/v1/public/complaints', 'POST /api/v1/public/track', 'GET /api/v1/public/organisations',
     ];
     for (const route of expected) expect(documented).toContain(route);
