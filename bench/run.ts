@@ -17,7 +17,7 @@ import type { AppContext } from '../src/context';
 import { recordAudit } from '../src/modules/audit/service';
 import { buildComplaintRows } from '../src/modules/complaints/build-complaint-rows';
 import { insertComplaint } from '../src/modules/complaints/repository';
-import type { ComplaintInput, ListQuery } from '../src/modules/complaints/schema';
+import { type ComplaintInput, type ListQuery, listQuerySchema } from '../src/modules/complaints/schema';
 import { listComplaints } from '../src/modules/complaints/service';
 import { createOrganisation } from '../src/modules/organisations/service';
 import { generateComplaints } from '../src/modules/synthetic/generate';
@@ -194,7 +194,7 @@ async function benchList() {
   for (let r = 0; r < repeats; r += 1) {
     for (const { query } of listQueries) {
       const params = Object.fromEntries(new URLSearchParams(query));
-      const parsed = (await import('../src/modules/complaints/schema')).listQuerySchema.parse({ ...params, limit: '50' }) as ListQuery;
+      const parsed = listQuerySchema.parse({ ...params, limit: '50' }) as ListQuery;
       const started = performance.now();
       const page = await listComplaints(ctx, actor, parsed);
       serviceTimes.push(performance.now() - started);

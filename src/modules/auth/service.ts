@@ -4,7 +4,7 @@ import { AppError } from '../../lib/errors';
 import { newToken, sha256Hex } from '../../lib/ids';
 import { nowIso } from '../../lib/time';
 import type { Role, UserActor } from './actor';
-import { clearLoginFailures, deleteSession, findSession, findUserByEmail, insertSession, recordLoginFailure } from './repository';
+import { clearLoginFailures, deleteExpiredSessions, deleteSession, findSession, findUserByEmail, insertSession, recordLoginFailure } from './repository';
 
 /** Hashes a password with argon2id (the library's defaults: 64 MiB, 3 passes). */
 export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
@@ -45,6 +45,8 @@ export async function logIn(ctx: AppContext, email: string, password: string): P
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionHours * 3_600_000).toISOString();
+  // Expired sessions are removed as new ones open, so the table holds only live ones.
+  await deleteExpiredSessions(ctx.db, now);
   await insertSession(ctx.db, { id: sha256Hex(token), user_id: user.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt });
   return {
     token,

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type {
   ComplaintEventTable,
   ComplaintOutcomeTable,
@@ -78,6 +78,13 @@ export async function findComplaintParts(db: Kysely<Database>, id: string) {
   return { workers, respondents, events, outcomes, evidence };
 }
 
+/** Overdue, as `isOverdue` in presenters.ts says it: no first action by its deadline, or not resolved by its. */
+const overdue = (eb: ExpressionBuilder<Database, 'complaints'>, now: string) =>
+  eb.or([
+    eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
+    eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
+  ]);
+
 export interface ComplaintFilter {
   organisationId: string;
   referencePrefix?: string;
@@ -144,12 +151,7 @@ export function listComplaintRows(db: Kysely<Database>, filter: ComplaintFilter)
   if (filter.overdueAt) {
     const now = filter.overdueAt;
     // Only open complaints can be overdue; saying so in the same words as the partial index lets it serve the query.
-    query = query.where(sql<boolean>`state in ('received', 'in_progress')`).where((eb) =>
-      eb.or([
-        eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
-        eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
-      ]),
-    );
+    query = query.where(sql<boolean>`state in ('received', 'in_progress')`).where((eb) => overdue(eb, now));
   }
   const column = filter.sortColumn;
   const direction = filter.descending ? 'desc' : 'asc';
@@ -204,14 +206,6 @@ export async function recordTrackingFailure(db: Kysely<Database>, id: string, fa
   await db.updateTable('complaints').set({ track_failures: failures, track_locked_until: lockedUntil }).where('id', '=', id).execute();
 }
 
-export function lastEventTime(db: Kysely<Database>, complaintId: string) {
-  return db
-    .selectFrom('complaint_events')
-    .select((eb) => eb.fn.max('occurred_at').as('last'))
-    .where('complaint_id', '=', complaintId)
-    .executeTakeFirst();
-}
-
 /** How many of the organisation's complaints are in each state, in all and among those assigned to one user. */
 export async function countComplaintsByState(db: Kysely<Database>, organisationId: string, assignedTo?: string) {
   let query = db
@@ -229,12 +223,7 @@ export async function countOverdue(db: Kysely<Database>, organisationId: string,
     .selectFrom('complaints')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('organisation_id', '=', organisationId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
-        eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
-      ]),
-    );
+    .where((eb) => overdue(eb, now));
   if (assignedTo) query = query.where('assigned_to', '=', assignedTo);
   return Number((await query.executeTakeFirstOrThrow()).count);
 }

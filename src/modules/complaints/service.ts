@@ -8,7 +8,7 @@ import { nowIso } from '../../lib/time';
 import type { ComplaintRightsFacts } from '../agreements/schema';
 import { checkCase } from '../agreements/service';
 import type { Actor, UserActor } from '../auth/actor';
-import { assertSameOrganisation, authorize, can } from '../auth/policies';
+import { assertSameOrganisation, authorize } from '../auth/policies';
 import { auditHistory, recordAudit } from '../audit/service';
 import { findOrganisation } from '../organisations/repository';
 import { findUser } from '../users/repository';
@@ -388,9 +388,6 @@ export async function complaintAuditTrail(ctx: AppContext, actor: Actor, id: str
   await loadOwnComplaint(ctx, actor, id);
   return auditHistory(ctx.db, 'complaint', id);
 }
-
-/** True when the actor may see personal data of complaints (analysts and administrators may not). */
-export const seesPersonalData = (actor: Actor) => can(actor, 'complaint.read');
 
 /** Counts by state and overdue, for the organisation and for the actor's own cases: the desk's "my work" figures. */
 export async function complaintCounts(ctx: AppContext, actor: Actor) {
