@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import type { ImportReasonCode } from './codes';
 import type { ColumnMapping, ImportMapping, LicenceStatus } from './schema';
 
 /** Headers licence lists use, in the languages of the region, for each field Lintas reads. */
@@ -42,7 +43,7 @@ export interface LicenceRow {
 
 export interface RejectedRow {
   line: number;
-  reasons: Array<{ code: 'missing_name' | 'missing_licence_number' | 'bad_date' | 'unknown_status' | 'duplicate_licence'; value?: string }>;
+  reasons: Array<{ code: ImportReasonCode; value?: string }>;
 }
 
 export interface ParsedList {

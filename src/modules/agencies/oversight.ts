@@ -13,7 +13,9 @@ import { findOrganisation } from '../organisations/repository';
 import { type CriteriaSet, seededCriteriaSets } from './criteria-sets';
 import { findAgencyRow, insertLicenceEvents, updateAgency } from './repository';
 
-export const sanctionTypes = ['warning', 'fine', 'suspension', 'cancellation'] as const;
+import { sanctionTypes } from './codes';
+
+export { sanctionTypes };
 
 export const sanctionInputSchema = z
   .object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-export const licenceStatuses = ['valid', 'suspended', 'cancelled', 'expired', 'banned'] as const;
-export type LicenceStatus = (typeof licenceStatuses)[number];
+import { licenceStatuses } from './codes';
+
+export { licenceStatuses, type LicenceStatus } from './codes';
 
 /** Which column of a licence list holds what; the names are the list's own headers. */
 export const columnMappingSchema = z.object({

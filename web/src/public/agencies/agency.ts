@@ -9,11 +9,12 @@ export interface SuppressedCount {
   fewerThan: number | null;
 }
 
-export const licenceStatuses = ['valid', 'suspended', 'cancelled', 'expired', 'banned'] as const;
-export type LicenceStatus = (typeof licenceStatuses)[number];
+import { type AgencySummary, type LicenceStatus, licenceStatuses, type SanctionType } from '../../../../src/modules/agencies/codes';
+
+export { licenceStatuses, type LicenceStatus };
 
 export interface Sanction {
-  type: 'warning' | 'fine' | 'suspension' | 'cancellation';
+  type: SanctionType;
   decidedOn: string;
   decision: string;
 }
@@ -32,16 +33,7 @@ export interface Ratings extends SuppressedCount {
   contract: number | null;
 }
 
-export interface Agency {
-  id: string;
-  name: string;
-  otherNames: string[];
-  licenceNumber: string;
-  issuingCountry: string;
-  issuingAuthority: string | null;
-  licenceStatus: LicenceStatus;
-  licenceValidFrom: string | null;
-  licenceValidTo: string | null;
+export interface Agency extends AgencySummary {
   complaints: SuppressedCount;
   sanctions?: Sanction[];
   assessment?: Assessment | null;

@@ -1,23 +1,11 @@
 // Shapes of the agency registry API (src/modules/agencies/routes.ts), as the desk pages read them.
-export const licenceStatuses = ['valid', 'suspended', 'cancelled', 'expired', 'banned'] as const;
-export type LicenceStatus = (typeof licenceStatuses)[number];
-export const sanctionTypes = ['warning', 'fine', 'suspension', 'cancellation'] as const;
-export type SanctionType = (typeof sanctionTypes)[number];
-export const importReasonCodes = ['missing_name', 'missing_licence_number', 'bad_date', 'unknown_status', 'duplicate_licence'] as const;
+import type { AgencySummary, LicenceStatus, SanctionType } from '../../../../../src/modules/agencies/codes';
+
+export { importReasonCodes, licenceStatuses, sanctionTypes, type LicenceStatus, type SanctionType } from '../../../../../src/modules/agencies/codes';
 /** Fields of a licence list, in the order the import report lists them. */
 export const importFields = ['name', 'licenceNumber', 'authority', 'status', 'validFrom', 'validTo', 'address', 'city', 'otherNames'] as const;
 
-export interface Agency {
-  id: string;
-  name: string;
-  otherNames: string[];
-  licenceNumber: string;
-  issuingCountry: string;
-  issuingAuthority: string | null;
-  licenceStatus: LicenceStatus;
-  licenceValidFrom: string | null;
-  licenceValidTo: string | null;
-}
+export type Agency = AgencySummary;
 
 export interface AgencyDetail extends Agency {
   licenceHistory: Array<{ status: LicenceStatus; effectiveOn: string; source: string }>;

@@ -8,21 +8,9 @@ import { formatDay } from '../rights';
 import { useErrorMessage } from '../ui';
 import './agencyMatch.css';
 
-export const licenceStatuses = ['valid', 'suspended', 'cancelled', 'expired', 'banned'] as const;
-export type LicenceStatus = (typeof licenceStatuses)[number];
+import type { AgencySummary, LicenceStatus } from '../../../../../src/modules/agencies/codes';
 
-/** An agency of the registry, as the API answers it. */
-export interface AgencySummary {
-  id: string;
-  name: string;
-  otherNames: string[];
-  licenceNumber: string;
-  issuingCountry: string;
-  issuingAuthority: string | null;
-  licenceStatus: LicenceStatus;
-  licenceValidFrom: string | null;
-  licenceValidTo: string | null;
-}
+export { licenceStatuses, type AgencySummary, type LicenceStatus } from '../../../../../src/modules/agencies/codes';
 
 export interface AgencyMatch {
   agency: AgencySummary;
