@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Presets, SingleBar } from 'cli-progress';
 import { openContext } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
 import { disposableDatabase, postgresAnswers, postgresTestUrl as postgresUrl } from '../src/db/disposable';
@@ -21,12 +20,12 @@ import { type ComplaintInput, type ListQuery, listQuerySchema } from '../src/mod
 import { listComplaints } from '../src/modules/complaints/service';
 import { createOrganisation } from '../src/modules/organisations/service';
 import { generateComplaints } from '../src/modules/synthetic/generate';
-import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic';
 import { createUser } from '../src/modules/users/service';
 import { rightsFactsSchema, type RightsFacts } from '../src/modules/agreements/schema';
 import { checkCase } from '../src/modules/agreements/service';
 import { SeededRandom } from '../src/lib/random';
 import { importLicences, matchAgencies } from '../src/modules/agencies/service';
+import { millionComplaintDatabase } from './million';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -138,29 +137,6 @@ async function benchIntake(kind: 'sqlite' | 'postgres') {
   return { httpRate, directRate, ratio: httpRate / directRate, latencyP50: result.latency.p50, latencyP97: result.latency.p97_5, workers };
 }
 
-/** The database for the list benchmark, seeded once and kept in bench/.data. */
-async function listDatabase(): Promise<string> {
-  const dir = path.join(root, 'bench/.data');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `list-${listSize}-seed7.db`);
-  const marker = `${file}.complete`;
-  if (fs.existsSync(file) && fs.existsSync(marker)) return `sqlite:${file}`;
-  for (const leftover of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
-  print(`Seeding ${listSize.toLocaleString('en')} synthetic complaints into ${path.relative(root, file)} (once; later runs reuse it)…`);
-  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' }));
-  const bar = new SingleBar({ format: '  seeding [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}', noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 }, Presets.shades_classic);
-  bar.start(listSize, 0);
-  const started = performance.now();
-  await seedSynthetic(ctx, { count: listSize, seed: 7, until: new Date('2026-11-01'), batchSize: 2000, onProgress: (n) => bar.update(n) });
-  bar.stop();
-  print(`  seeded in ${((performance.now() - started) / 1000).toFixed(0)} s (${Math.round(listSize / ((performance.now() - started) / 1000)).toLocaleString('en')} complaints/s)`);
-  const { sql } = await import('kysely');
-  await sql`ANALYZE`.execute(ctx.db);
-  await handle.close();
-  fs.writeFileSync(marker, new Date().toISOString());
-  return `sqlite:${file}`;
-}
-
 const listQueries: Array<{ name: string; query: string }> = [
   { name: 'newest first, no filter', query: '' },
   { name: 'state=in_progress', query: 'state=in_progress' },
@@ -175,7 +151,7 @@ const listQueries: Array<{ name: string; query: string }> = [
 
 /** Latency of filtered, paginated lists at listSize complaints, through HTTP and through the service layer. */
 async function benchList() {
-  const url = await listDatabase();
+  const url = await millionComplaintDatabase('sqlite', listSize);
   const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }));
   const largest = await ctx.db
     .selectFrom('complaints')

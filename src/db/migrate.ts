@@ -32,6 +32,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     provider,
     migrationTableName: 'lintas_migrations',
     migrationLockTableName: 'lintas_migration_lock',
+    // Features are built side by side: a database may have a later migration before an earlier one lands.
+    allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -20,7 +20,7 @@ export const languageNames: Record<Language, string> = {
 export const localeFor = (language: string): string => ({ fil: 'fil-PH', ms: 'ms-MY', id: 'id-ID', th: 'th-TH', km: 'km-KH', lo: 'lo-LA', my: 'my-MM', vi: 'vi-VN', en: 'en-GB' })[language] ?? 'en-GB';
 
 // Each language's files are separate chunks: a phone downloads only the language it shows.
-const files = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{public,desk,server,agencies,referrals,dashboard,statistics}.json');
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/{public,desk,server,agencies,referrals,dashboard,statistics,exchange}.json');
 const storageKey = 'lintas.language';
 
 function detect(): Language {

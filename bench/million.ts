@@ -1,0 +1,84 @@
+// The large synthetic databases the benchmarks share: seeded once, then reused by every later run.
+// SQLite: a file in bench/.data. PostgreSQL: a schema on the test server (DATABASE_URL_TEST).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Presets, SingleBar } from 'cli-progress';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openContext } from '../src/bootstrap';
+import { loadConfig } from '../src/config';
+import { withPostgresUser } from '../src/db/database';
+import { postgresTestUrl } from '../src/db/disposable';
+import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const seed = 7;
+const print = (line = '') => process.stdout.write(`${line}\n`);
+
+/** The URL of the PostgreSQL schema holding `size` synthetic complaints (whether or not it is seeded yet). */
+export function postgresMillionUrl(size: number): string {
+  const url = new URL(postgresTestUrl);
+  url.searchParams.set('schema', `bench_complaints_${size}_seed${seed}`);
+  return url.toString();
+}
+
+async function onPostgres<T>(statement: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: withPostgresUser(postgresTestUrl) });
+  await client.connect();
+  try {
+    return (await client.query(statement)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A database URL holding `size` synthetic complaints (seed 7, five years up to 1 November 2026), seeded on first
+ * use with a progress bar and kept for later runs. Seeding 1,000,000 takes about 15–20 minutes on SQLite.
+ * A half-seeded database (an interrupted run) is thrown away and seeded again.
+ */
+export async function millionComplaintDatabase(kind: 'sqlite' | 'postgres', size = 1_000_000): Promise<string> {
+  let url: string;
+  let complete: () => Promise<boolean>;
+  let markComplete: () => Promise<void>;
+  let discard: () => Promise<void>;
+  if (kind === 'sqlite') {
+    const dir = path.join(root, 'bench/.data');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `list-${size}-seed${seed}.db`);
+    const marker = `${file}.complete`;
+    url = `sqlite:${file}`;
+    complete = async () => fs.existsSync(file) && fs.existsSync(marker);
+    markComplete = async () => fs.writeFileSync(marker, new Date().toISOString());
+    discard = async () => {
+      for (const leftover of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
+    };
+  } else {
+    url = postgresMillionUrl(size);
+    const schema = new URL(url).searchParams.get('schema')!;
+    complete = async () => (await onPostgres(`select 1 from pg_tables where schemaname = '${schema}' and tablename = 'bench_seed_complete'`)).length === 1;
+    markComplete = async () => {
+      await onPostgres(`create table ${schema}.bench_seed_complete (at text not null)`);
+    };
+    discard = async () => {
+      await onPostgres(`drop schema if exists ${schema} cascade`);
+      await onPostgres(`create schema ${schema}`);
+    };
+  }
+  if (await complete()) return url;
+  await discard();
+  print(`Seeding ${size.toLocaleString('en')} synthetic complaints on ${kind} (once; later runs reuse it)…`);
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }));
+  const bar = new SingleBar({ format: '  seeding [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}', noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 }, Presets.shades_classic);
+  bar.start(size, 0);
+  const started = performance.now();
+  await seedSynthetic(ctx, { count: size, seed, until: new Date('2026-11-01'), batchSize: 2000, onProgress: (n) => bar.update(n) });
+  bar.stop();
+  const seconds = (performance.now() - started) / 1000;
+  print(`  seeded in ${seconds.toFixed(0)} s (${Math.round(size / seconds).toLocaleString('en')} complaints/s)`);
+  await sql`ANALYZE`.execute(ctx.db);
+  await handle.close();
+  await markComplete();
+  return url;
+}
