@@ -77,7 +77,8 @@ export async function millionComplaintDatabase(kind: 'sqlite' | 'postgres', size
   bar.stop();
   const seconds = (performance.now() - started) / 1000;
   print(`  seeded in ${seconds.toFixed(0)} s (${Math.round(size / seconds).toLocaleString('en')} complaints/s)`);
-  await sql`ANALYZE`.execute(ctx.db);
+  // On PostgreSQL, VACUUM also sets the visibility map, so that covering indexes are read without the table.
+  await (kind === 'postgres' ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(ctx.db);
   await handle.close();
   await markComplete();
   return url;

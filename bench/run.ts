@@ -26,6 +26,10 @@ import { checkCase } from '../src/modules/agreements/service';
 import { SeededRandom } from '../src/lib/random';
 import { importLicences, matchAgencies } from '../src/modules/agencies/service';
 import { millionComplaintDatabase } from './million';
+import { benchFederation } from './federation';
+import { measureExport } from './export';
+import { benchDashboard } from './dashboard';
+import { benchSearch } from './search';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -36,7 +40,7 @@ const option = (name: string, fallback: number) => {
 const quick = args.includes('--quick');
 const onlyIndex = args.indexOf('--only');
 /** `--only intake,rights,agencies,list` runs some sections of the benchmark. */
-const sections = onlyIndex >= 0 ? args[onlyIndex + 1].split(',') : ['intake', 'rights', 'agencies', 'list'];
+const sections = onlyIndex >= 0 ? args[onlyIndex + 1].split(',') : ['intake', 'rights', 'agencies', 'list', 'federation'];
 const listSize = option('list-size', quick ? 3_000 : 1_000_000);
 const intakeSeconds = option('intake-seconds', quick ? 2 : 10);
 const password = 'benchmark password';
@@ -323,4 +327,37 @@ for (const [name, times] of list.perQuery) {
 print(`  all queries over HTTP          : p50 ${ms(percentile(list.httpTimes, 50))}, p95 ${ms(percentile(list.httpTimes, 95))} (${list.httpTimes.length} requests)   (target p95 ≤ 50 ms)`);
 print(`  same queries, service layer    : p50 ${ms(percentile(list.serviceTimes, 50))}, p95 ${ms(percentile(list.serviceTimes, 95))} (baseline)`);
 print(`  ratio HTTP p95 / service p95   : ${(percentile(list.httpTimes, 95) / percentile(list.serviceTimes, 95)).toFixed(2)}`);
+}
+if (sections.includes('export')) {
+  // `--export-size N`: complaints in the exported database (default 1,000,000; cached like the list's).
+  const exportSize = option('export-size', quick ? 3_000 : 1_000_000);
+  for (const kind of kinds) {
+    const url = await millionComplaintDatabase(kind, exportSize);
+    const [csv, xlsx, scan] = [await measureExport(url, 'csv'), await measureExport(url, 'xlsx'), await measureExport(url, 'scan')];
+    print(`Export of ${csv.complaints.toLocaleString('en')} complaints on ${kind}, all columns (${csv.organisations} organisations one after another, largest ${csv.largestOrganisation.toLocaleString('en')}; each format in a child process of its own):`);
+    const line = (label: string, m: typeof csv) =>
+      print(`  ${label.padEnd(44)}: ${m.seconds.toFixed(1)} s, ${Math.round(m.rowsPerSecond).toLocaleString('en')} rows/s, peak RSS ${m.peakRssMegabytes.toFixed(0)} MB (${m.startRssMegabytes.toFixed(0)} MB before the first row)${m.megabytesWritten ? `, ${m.megabytesWritten.toFixed(0)} MB written` : ''}`);
+    line('CSV (UTF-8, BOM)', csv);
+    line('XLSX (streaming writer)', xlsx);
+    line('rows read, not formatted (baseline)', scan);
+    print(`  peak RSS target ≤ 300 MB: CSV ${csv.peakRssMegabytes <= 300 ? 'met' : 'MISSED'}, XLSX ${xlsx.peakRssMegabytes <= 300 ? 'met' : 'MISSED'}; time CSV / baseline ${(csv.seconds / scan.seconds).toFixed(2)}, XLSX / baseline ${(xlsx.seconds / scan.seconds).toFixed(2)}`);
+    print();
+  }
+}
+if (sections.includes('dashboard')) {
+  // `--dashboard-size N`: complaints in the dashboard's database (default 1,000,000; cached like the list's).
+  await benchDashboard({ size: option('dashboard-size', quick ? 3_000 : 1_000_000), repeats: quick ? 3 : 20, kinds, print });
+}
+if (sections.includes('search')) {
+  // `--search-size N`: complaints in the searched database (default 1,000,000; cached like the list's).
+  await benchSearch({ size: option('search-size', quick ? 3_000 : 1_000_000), repeats: quick ? 2 : 5, kinds, print });
+}
+if (sections.includes('federation')) {
+  const federation = await benchFederation({ quick });
+  print(`Federation: referral messages between two nodes (two lintas processes on loopback, SQLite each, Ed25519-signed JWS):`);
+  print(`  delivery delay, receiver up (${federation.delayCount} messages) : p50 ${ms(federation.delayP50)}, p95 ${ms(federation.delayP95)}   (from the commit that wrote the message to the commit that applied it)`);
+  print(`  backlog of ${federation.backlog.toLocaleString('en')} delivered                    : ${federation.deliveredPerSecond.toFixed(0)} messages/s (in order, one at a time, each stored once)`);
+  print(`  signed requests, checked, nothing stored (baseline) : ${federation.pingRate.toFixed(0)} requests/s (${federation.pings.toLocaleString('en')}, one at a time)`);
+  print(`  ratio delivered / baseline                          : ${(federation.deliveredPerSecond / federation.pingRate).toFixed(2)}`);
+  print();
 }

@@ -17,6 +17,10 @@ const built = path.join('web', 'dist', 'desk.html');
 const sources = Math.max(newest('web'), newest('locales'), fs.statSync('vite.config.ts').mtimeMs);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   for (const mode of ['public', 'desk']) {
-    execFileSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', mode, '--logLevel', 'warn'], { stdio: 'inherit' });
+    // Always a production build: run from the tests, NODE_ENV=test would otherwise ship React's development build.
+    execFileSync(process.execPath, [path.join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--mode', mode, '--logLevel', 'warn'], {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
 }

@@ -16,8 +16,13 @@ import { agencyRoutes } from './modules/agencies/routes';
 import { agreementRoutes } from './modules/agreements/routes';
 import { authRoutes } from './modules/auth/routes';
 import { complaintRoutes } from './modules/complaints/routes';
+import { exchangeRoutes } from './modules/exchange/routes';
+import { dashboardRoutes } from './modules/dashboard/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { publicRoutes } from './modules/public/routes';
+import { referralRoutes } from './modules/referrals/routes';
+import { federationRoutes } from './modules/federation/routes';
+import { startDelivery } from './modules/federation/delivery';
 import { statisticsRoutes } from './modules/statistics/routes';
 import { userRoutes } from './modules/users/routes';
 
@@ -85,8 +90,21 @@ export async function buildApp(ctx: AppContext, options: { onRoute?: (route: Rou
       await agreementRoutes(api, ctx);
       await agencyRoutes(api, ctx);
       await statisticsRoutes(api, ctx);
+      await referralRoutes(api, ctx);
+      await federationRoutes(api, ctx);
+      await exchangeRoutes(api, ctx);
+      await dashboardRoutes(api, ctx);
     },
     { prefix: '/api/v1' },
   );
+
+  // A node in a federation delivers its outbox to partner nodes while it runs.
+  if (ctx.config.node) {
+    let delivery: ReturnType<typeof startDelivery> | undefined;
+    app.addHook('onReady', async () => {
+      delivery = startDelivery(ctx, app.log);
+    });
+    app.addHook('onClose', async () => delivery?.stop());
+  }
   return app;
 }

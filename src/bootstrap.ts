@@ -6,6 +6,7 @@ import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ensureCriteriaSets } from './modules/agencies/oversight';
 import { ensureAgreementReferenceData } from './modules/agreements/service';
+import { ensureSearchIndex } from './modules/search/service';
 
 async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffer> {
   if (config.secret) return createHash('sha256').update(config.secret).digest();
@@ -17,8 +18,13 @@ async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffe
   return Buffer.from(stored.value, 'hex');
 }
 
+export interface OpenOptions {
+  /** Hears about a rebuild of the search index at start (a new ICU version), which can take minutes. */
+  search?: Parameters<typeof ensureSearchIndex>[1];
+}
+
 /** Opens the database, brings its schema up to date and returns the context every service takes. */
-export async function openContext(config: Config): Promise<{ ctx: AppContext; handle: DatabaseHandle; applied: string[] }> {
+export async function openContext(config: Config, options: OpenOptions = {}): Promise<{ ctx: AppContext; handle: DatabaseHandle; applied: string[] }> {
   const handle = openDatabase(config.databaseUrl);
   try {
     const applied = await migrateToLatest(handle.db);
@@ -28,10 +34,12 @@ export async function openContext(config: Config): Promise<{ ctx: AppContext; ha
       await sql`PRAGMA analysis_limit = 1000`.execute(handle.db);
       await (applied.length > 0 ? sql`ANALYZE` : sql`PRAGMA optimize = 0x10002`).execute(handle.db);
     }
+    // Word segmentation depends on ICU: an index built by another ICU (or format) is rebuilt.
+    await ensureSearchIndex(handle.db, options.search);
     await ensureAgreementReferenceData(handle.db);
     await ensureCriteriaSets(handle.db);
     const pinKey = await loadPinKey(handle, config);
-    return { ctx: { db: handle.db, dialect: handle.dialect, config, pinKey }, handle, applied };
+    return { ctx: { db: handle.db, dialect: handle.dialect, config, pinKey, outboxWritten: () => undefined }, handle, applied };
   } catch (error) {
     await handle.close();
     throw error;

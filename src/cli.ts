@@ -51,7 +51,7 @@ program
   .description('Migrate the database, add demo data to an empty one, and serve Lintas')
   .action(async () => {
     const config = loadConfig();
-    const { ctx, handle, applied } = await openContext(config);
+    const { ctx, handle, applied } = await openContext(config, { search: searchRebuildProgress() });
     if (applied.length) say(t('migrated', { count: applied.length }));
     let demo: Awaited<ReturnType<typeof import('./modules/demo/seed-demo').seedDemo>> | undefined;
     const empty = (await countOrganisations(ctx.db)) === 0;
@@ -200,6 +200,142 @@ agencies
       for (const row of report.rejected) {
         say(`  ${t('agenciesLine', { line: row.line })}: ${row.reasons.map((r) => server(`importReason.${r.code}`, { value: r.value ?? '' })).join('; ')}`);
       }
+    }),
+  );
+
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',')];
+program
+  .command('export')
+  .argument('<what>', 'complaints, or htcds (complaints with trafficking indicators, as HTCDS fields)')
+  .description("Write an organisation's complaints to CSV or XLSX (de-identified unless --personal), streamed, audited")
+  .requiredOption('--organisation <id>', 'organisation id')
+  .requiredOption('--out <file>', 'where to write it')
+  .option('--format <format>', 'csv or xlsx', 'csv')
+  .option('--personal', 'with names, contacts, documents and narratives')
+  .option('--language <code>', 'language of the column headers', language)
+  .option('--state <states>', 'comma-separated states', collect)
+  .option('--channel <channels>', 'comma-separated channels', collect)
+  .option('--origin <codes>', 'comma-separated countries of origin', collect)
+  .option('--destination <codes>', 'comma-separated countries of destination', collect)
+  .option('--grievance <code>')
+  .option('--stage <stage>')
+  .option('--received-from <date>', 'YYYY-MM-DD')
+  .option('--received-to <date>', 'YYYY-MM-DD')
+  .action((what: string, options) =>
+    withContext(async ({ ctx }) => {
+      const { exportQuerySchema } = await import('./modules/exchange/schema');
+      const { prepareComplaintExport } = await import('./modules/exchange/export-complaints');
+      if (what !== 'complaints' && what !== 'htcds') throw new InvalidArgumentError('complaints or htcds');
+      if (options.format !== 'csv' && options.format !== 'xlsx') throw new InvalidArgumentError('--format csv|xlsx');
+      const query = exportQuerySchema.parse({
+        state: options.state?.join(','),
+        channel: options.channel?.join(','),
+        origin: options.origin?.join(','),
+        destination: options.destination?.join(','),
+        grievance: options.grievance,
+        stage: options.stage,
+        receivedFrom: options.receivedFrom,
+        receivedTo: options.receivedTo,
+        personal: options.personal ? 'true' : 'false',
+      });
+      const { lang: _lang, ...filters } = query;
+      const prepared = await prepareComplaintExport(ctx, { kind: 'system' }, { kind: what, format: options.format, query: filters, language: pickLanguage(options.language), organisationId: options.organisation });
+      fs.mkdirSync(path.dirname(path.resolve(options.out)), { recursive: true });
+      const count = await prepared.write(fs.createWriteStream(options.out));
+      say(t('exportDone', { count, file: options.out }));
+    }),
+  );
+
+const importCommand = program.command('import').description('Bring records in from files');
+importCommand
+  .command('complaints <file>')
+  .description('Import complaints from CSV or XLSX: bad rows are reported by line and reason, rows imported before are skipped')
+  .requiredOption('--organisation <id>', 'the organisation that receives them')
+  .option('--map <file>', 'JSON: columns, defaults and value words (see src/modules/exchange/README.md)')
+  .option('--dry-run', 'check every row and report, without writing anything')
+  .action((file: string, options: { organisation: string; map?: string; dryRun?: boolean }) =>
+    withContext(async ({ ctx }) => {
+      const { complaintImportMappingSchema } = await import('./modules/exchange/schema');
+      const { importComplaints } = await import('./modules/exchange/import-complaints');
+      const { describeImportReason } = await import('./modules/exchange/translations');
+      const mapping = options.map ? complaintImportMappingSchema.parse(JSON.parse(fs.readFileSync(options.map, 'utf8'))) : undefined;
+      let bar: SingleBar | undefined;
+      const report = await importComplaints(ctx, { kind: 'system' }, file, {
+        organisationId: options.organisation,
+        mapping,
+        dryRun: options.dryRun,
+        onProgress: (done, total) => {
+          bar ??= progressBar(t('importProgress'), total);
+          bar.update(done);
+        },
+      });
+      bar?.stop();
+      say(t(report.dryRun ? 'importDryRun' : 'importDone', { total: report.total, imported: report.imported, duplicates: report.duplicates, rejected: report.rejected.length }));
+      for (const row of report.rejected) say(`  ${t('agenciesLine', { line: row.line })}: ${row.reasons.map((r) => describeImportReason(language, r)).join('; ')}`);
+      if (report.rejected.length) process.exitCode = 4;
+    }),
+  );
+
+/** What `start` and `search reindex` show while the search index is rebuilt: a line, then a progress bar. */
+function searchRebuildProgress() {
+  let bar: ReturnType<typeof progressBar> | undefined;
+  return {
+    onRebuild: (count: number) => say(t('searchRebuilding', { count })),
+    onProgress: (done: number, total: number) => {
+      if (total === 0) return;
+      bar ??= progressBar(t('searchProgress'), total);
+      bar.setTotal(total);
+      bar.update(done);
+      if (done >= total) bar.stop();
+    },
+  };
+}
+
+const search = program.command('search').description('The complaint search index');
+search
+  .command('reindex')
+  .description('Rebuild the search index of every complaint (done at start by itself when the ICU version changes)')
+  .action(async () => {
+    const started = performance.now();
+    let count: number | undefined;
+    const progress = searchRebuildProgress();
+    // Opening rebuilds a stale index by itself; otherwise rebuild it here.
+    const opened = await openContext(loadConfig(), { search: { ...progress, onRebuild: (total) => void (count = total) } });
+    try {
+      if (count === undefined) {
+        const { rebuildSearchIndex } = await import('./modules/search/service');
+        count = await rebuildSearchIndex(opened.ctx.db, { onProgress: progress.onProgress });
+      }
+      say(t('searchReindexed', { count, seconds: ((performance.now() - started) / 1000).toFixed(1), icu: process.versions.icu ?? '-' }));
+    } finally {
+      await opened.handle.close();
+    }
+  });
+
+const node = program.command('node').description('This node in a federation of Lintas nodes (LINTAS_NODE_ID, LINTAS_NODE_URL)');
+node
+  .command('show')
+  .description("Print this node's id, address and public key: give them to partner nodes' administrators")
+  .action(() =>
+    withContext(async ({ ctx }) => {
+      const { publicNodeIdentity } = await import('./modules/federation/partners');
+      say(JSON.stringify(await publicNodeIdentity(ctx), null, 2));
+    }),
+  );
+
+const partner = program.command('partner').description('Partner nodes this node trusts');
+partner
+  .command('add')
+  .description("Register a partner node from the JSON its administrator gave you (the output of their 'lintas node show')")
+  .requiredOption('--identity <file>', "JSON file: { nodeId, url, publicKey }")
+  .option('--name <name>', 'a name to show for the partner')
+  .action((options: { identity: string; name?: string }) =>
+    withContext(async ({ ctx }) => {
+      const { partnerInputSchema, registerPartner } = await import('./modules/federation/partners');
+      const identity = JSON.parse(fs.readFileSync(options.identity, 'utf8')) as { nodeId: string; url: string; publicKey: unknown };
+      const input = partnerInputSchema.parse({ ...identity, name: options.name ?? identity.nodeId });
+      const registered = await registerPartner(ctx, { kind: 'system' }, input);
+      say(t('partnerAdded', { node: registered.nodeId, url: registered.url }));
     }),
   );
 

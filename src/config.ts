@@ -22,6 +22,13 @@ const environmentSchema = z.object({
   LINTAS_LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
   LINTAS_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   LINTAS_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(10 * 1024 * 1024),
+  LINTAS_NODE_ID: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'must be 2 to 63 lower-case letters, digits and hyphens, such as kh-mrc-phnom-penh')
+    .optional(),
+  LINTAS_NODE_URL: z.url().optional(),
+  LINTAS_FEDERATION_MAX_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  LINTAS_FEDERATION_MAX_AGE_SECONDS: z.coerce.number().int().min(5).max(3600).default(300),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -52,6 +59,10 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     lockoutAttempts: env.LINTAS_LOCKOUT_ATTEMPTS,
     lockoutMinutes: env.LINTAS_LOCKOUT_MINUTES,
     evidenceMaxBytes: env.LINTAS_EVIDENCE_MAX_BYTES,
+    /** This node's identity among federated Lintas nodes; federation is off without it. */
+    node: env.LINTAS_NODE_ID ? { id: env.LINTAS_NODE_ID, url: env.LINTAS_NODE_URL ?? env.LINTAS_PUBLIC_URL } : undefined,
+    federationMaxBackoffMs: env.LINTAS_FEDERATION_MAX_BACKOFF_SECONDS * 1000,
+    federationMaxAgeSeconds: env.LINTAS_FEDERATION_MAX_AGE_SECONDS,
   };
 }
 

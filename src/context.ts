@@ -10,4 +10,6 @@ export interface AppContext {
   config: Config;
   /** Key for the HMAC that stores complaint PINs; from LINTAS_SECRET or generated once and kept in `settings`. */
   pinKey: Buffer;
+  /** Called after a transaction wrote messages for partner nodes; the running server's delivery loop listens. */
+  outboxWritten: () => void;
 }

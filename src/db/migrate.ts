@@ -7,6 +7,9 @@ import * as complaintRightsFacts from './migrations/20261128_0004_complaint_righ
 import * as agencies from './migrations/20261128_0005_agencies';
 import * as agencyOversight from './migrations/20261128_0006_agency_oversight';
 import * as agencyLicenceIndex from './migrations/20261128_0007_agency_licence_index';
+import * as referrals from './migrations/20261206_0008_referrals';
+import * as dashboard from './migrations/20261206_0010_dashboard';
+import * as search from './migrations/20261206_0009_search';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -18,6 +21,9 @@ const migrations: Record<string, Migration> = {
   '20261128_0005_agencies': agencies,
   '20261128_0006_agency_oversight': agencyOversight,
   '20261128_0007_agency_licence_index': agencyLicenceIndex,
+  '20261206_0008_referrals': referrals,
+  '20261206_0010_dashboard': dashboard,
+  '20261206_0009_search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,6 +14,9 @@ export interface OrganisationTable {
   resolution_days: number;
   accepts_public_complaints: number;
   created_at: string;
+  profile: string; // JSON: directory profile (services, areas, hours, contacts, focal points)
+  listed: number; // shown in the public directory
+  node_id: string | null; // the partner node that hosts it; null when hosted here
 }
 
 export interface UserTable {
@@ -260,6 +263,85 @@ export interface SettingTable {
   value: string;
 }
 
+/** One row per complaint for search (src/modules/search); the word and trigram indexes are keyed by its id. */
+export interface ComplaintSearchTable {
+  id: Generated<number>;
+  complaint_id: string;
+  organisation_id: string;
+  folded: string; // narrative, names and reference folded, for substring search (personal data)
+}
+
+export interface ReferralTable {
+  id: string;
+  complaint_id: string | null;
+  from_organisation_id: string;
+  to_organisation_id: string;
+  kind: string;
+  state: string;
+  reason: string;
+  shared_fields: string; // JSON array
+  shared: string; // JSON snapshot of the shared fields
+  hide_receiver: number;
+  consent_override: string | null; // JSON
+  created_by: string | null;
+  created_at: string;
+  response_due_at: string;
+  responded_at: string | null;
+  completed_at: string | null;
+  outcome: string | null; // JSON
+  received_complaint_id: string | null;
+  updated_at: string;
+}
+
+export interface ReferralEventTable {
+  id: string;
+  referral_id: string;
+  type: string;
+  organisation_id: string;
+  user_id: string | null;
+  user_name: string | null;
+  body: string | null;
+  data: string; // JSON
+  occurred_at: string;
+}
+
+export interface FederationPartnerTable {
+  node_id: string;
+  name: string;
+  url: string;
+  public_key: string; // JWK JSON
+  active: number;
+  created_at: string;
+}
+
+export interface FederationOutboxTable {
+  id: string;
+  to_node_id: string;
+  seq: number;
+  type: string;
+  body: string; // JSON
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export interface FederationInboxTable {
+  id: string;
+  from_node_id: string;
+  seq: number;
+  type: string;
+  signature: string;
+  received_at: string;
+}
+
+export interface FederationSignatureTable {
+  signature: string;
+  from_node_id: string;
+  seen_at: string;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   users: UserTable;
@@ -274,6 +356,13 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   settings: SettingTable;
+  complaint_search: ComplaintSearchTable;
+  referrals: ReferralTable;
+  referral_events: ReferralEventTable;
+  federation_partners: FederationPartnerTable;
+  federation_outbox: FederationOutboxTable;
+  federation_inbox: FederationInboxTable;
+  federation_signatures: FederationSignatureTable;
   agreements: AgreementTable;
   exchange_rates: ExchangeRateTable;
   agencies: AgencyTable;

@@ -8,7 +8,7 @@ import { AppError } from '../lib/errors';
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 /** Paths of the public pages for workers (served by web/index.html) and of the desk workspace (web/desk.html). */
-export const publicPagePaths = ['/', '/complaint', '/track', '/rights', '/agencies', '/help'];
+export const publicPagePaths = ['/', '/complaint', '/track', '/rights', '/agencies', '/help', '/statistics'];
 
 /**
  * Serves the built web app: hashed assets cached for a year, the two HTML entry points never cached, and the

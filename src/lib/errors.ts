@@ -8,7 +8,11 @@ export const errorStatus = {
   assignee_invalid: 400,
   spam_rejected: 400,
   evidence_missing: 400,
+  import_file_unreadable: 400,
+  referral_target_invalid: 400,
+  transfer_needs_fields: 400,
   unauthenticated: 401,
+  federation_refused: 401,
   invalid_credentials: 401,
   forbidden: 403,
   csrf_failed: 403,
@@ -17,6 +21,11 @@ export const errorStatus = {
   transition_not_allowed: 409,
   outcome_required: 409,
   complaint_not_open: 409,
+  consent_not_shared: 409,
+  referral_not_allowed: 409,
+  transfer_pending: 409,
+  federation_out_of_order: 409,
+  federation_replayed: 409,
   no_intake_organisation: 409,
   email_taken: 409,
   evidence_too_large: 413,
@@ -26,6 +35,7 @@ export const errorStatus = {
   rate_limited: 429,
   internal_error: 500,
   web_not_built: 503,
+  federation_not_configured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -104,7 +104,7 @@ describeEachDatabase('a complaint from intake to outcome', (kind) => {
     const anonymous = (await import('../support/server')).client(server.baseUrl);
     const tracked = await anonymous.post('/api/v1/public/track', { reference: reference.toLowerCase().replaceAll('-', ' '), pin });
     expect(tracked.status).toBe(200);
-    expect(tracked.body).toEqual({ reference, state: 'in_progress', lastUpdatedAt: expect.any(String) });
+    expect(tracked.body).toEqual({ reference, state: 'in_progress', lastUpdatedAt: expect.any(String), referrals: [] });
     const wrong = await anonymous.post('/api/v1/public/track', { reference, pin: pin === '000000' ? '111111' : '000000' });
     expect(wrong.status).toBe(404);
     expect(wrong.body.error.code).toBe('tracking_failed');

@@ -23,9 +23,17 @@ describe('the OpenAPI document', () => {
       'PUT /api/v1/complaints/{id}/assignment', 'POST /api/v1/complaints/{id}/events', 'POST /api/v1/complaints/{id}/outcomes',
       'POST /api/v1/complaints/{id}/evidence', 'GET /api/v1/public/agencies', 'POST /api/v1/agencies/{id}/sanctions', 'GET /api/v1/assessments/ranking', 'POST /api/v1/agencies/import', 'GET /api/v1/public/statistics', 'GET /api/v1/complaints/{id}/evidence/{evidenceId}', 'GET /api/v1/complaints/{id}/audit',
       'POST /api/v1/public/complaints', 'POST /api/v1/public/track', 'GET /api/v1/public/organisations',
+      'GET /api/v1/dashboard', 'GET /api/v1/dashboard/reports/{kind}',
+      'PUT /api/v1/organisations/{id}/profile', 'GET /api/v1/directory', 'GET /api/v1/public/directory',
+      'POST /api/v1/complaints/{id}/referrals', 'GET /api/v1/referrals', 'GET /api/v1/referrals/counts', 'GET /api/v1/referrals/{id}', 'POST /api/v1/referrals/{id}/actions',
+      'GET /api/v1/federation/node', 'POST /api/v1/federation/messages', 'POST /api/v1/federation/ping', 'GET /api/v1/federation/organisations',
+      'GET /api/v1/federation/partners', 'POST /api/v1/federation/partners', 'POST /api/v1/federation/partners/{nodeId}/sync',
+      'GET /api/v1/exports/complaints.csv', 'GET /api/v1/exports/complaints.xlsx', 'GET /api/v1/exports/htcds.csv', 'GET /api/v1/exports/htcds.xlsx', 'POST /api/v1/imports/complaints',
     ];
     for (const route of expected) expect(documented).toContain(route);
     expect(document.components.schemas).toHaveProperty('ComplaintFormInput');
+    // The list's search answers carry highlights (GET /api/v1/complaints?q=…).
+    expect(document.components.schemas).toHaveProperty('SearchHighlight');
     expect(document.paths['/api/v1/complaints'].post.responses).toHaveProperty('201');
   });
 

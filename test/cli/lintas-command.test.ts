@@ -97,4 +97,21 @@ describe('lintas agencies import', () => {
     expect((db.prepare("select min(licence_valid_from) as d from agencies where issuing_country = 'TH'").get() as { d: string }).d < '2100').toBe(true);
     db.close();
   });
+  it('prints this node’s identity, which a partner node registers with `lintas partner add`', async () => {
+    const kh = { ...env('node-kh.db'), LINTAS_DEMO: '0', LINTAS_NODE_ID: 'kh-mrc-test', LINTAS_NODE_URL: 'http://127.0.0.1:4101' };
+    const shown = await runLintas(['node', 'show'], kh);
+    expect(shown.code, shown.stderr).toBe(0);
+    const identity = JSON.parse(shown.stdout);
+    expect(identity).toMatchObject({ nodeId: 'kh-mrc-test', url: 'http://127.0.0.1:4101', publicKey: { kty: 'OKP', crv: 'Ed25519' } });
+    expect(identity.publicKey).not.toHaveProperty('d');
+    expect(JSON.parse((await runLintas(['node', 'show'], kh)).stdout)).toEqual(identity); // the key pair is kept
+    const file = path.join(dir, 'kh-identity.json');
+    fs.writeFileSync(file, shown.stdout);
+    const added = await runLintas(['partner', 'add', '--identity', file, '--name', 'Phnom Penh MRC'], { ...env('node-th.db'), LINTAS_DEMO: '0', LINTAS_NODE_ID: 'th-union-test' });
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('kh-mrc-test');
+    const db = new Database(path.join(dir, 'node-th.db'), { readonly: true });
+    expect(db.prepare('select node_id, name, url from federation_partners').all()).toEqual([{ node_id: 'kh-mrc-test', name: 'Phnom Penh MRC', url: 'http://127.0.0.1:4101' }]);
+    db.close();
+  });
 });

@@ -13,14 +13,27 @@ const permissions = {
   'complaint.record_outcome': ['case_manager', 'supervisor'],
   'complaint.assign': ['case_manager', 'supervisor'],
   'complaint.read_audit': ['supervisor'],
+  'referral.create': ['desk_officer', 'case_manager', 'supervisor'],
+  'referral.override_consent': ['supervisor'],
+  'referral.read': ['desk_officer', 'case_manager', 'supervisor'],
+  'referral.respond': ['case_manager', 'supervisor'],
+  'referral.message': ['desk_officer', 'case_manager', 'supervisor'],
+  'federation.manage': ['system_admin'],
+  // Exports are de-identified (no names, contacts, documents or narratives) unless the role may take personal data out.
+  'complaint.export': ['desk_officer', 'case_manager', 'supervisor', 'analyst'],
+  'complaint.export_personal': ['supervisor'],
+  'complaint.import': ['case_manager', 'supervisor'],
   'organisation.create': ['system_admin'],
   'organisation.update_deadlines': ['org_admin', 'system_admin'],
+  'organisation.update_profile': ['org_admin', 'system_admin'],
   'user.create': ['org_admin', 'system_admin'],
   'agreement.manage': ['system_admin'],
   'agency.import': ['system_admin'],
   'agency.regulate': ['supervisor', 'org_admin', 'system_admin'],
   'agency.moderate': ['supervisor', 'org_admin', 'system_admin'],
   'user.list': ['desk_officer', 'case_manager', 'supervisor', 'org_admin', 'system_admin'],
+  // Aggregates only (no personal data); a node administrator may see every organisation's.
+  'dashboard.view': ['desk_officer', 'case_manager', 'supervisor', 'org_admin', 'analyst', 'system_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -8,6 +8,7 @@ import type {
   Database,
   EvidenceTable,
 } from '../../db/schema';
+import { indexComplaints } from '../search/service';
 import type { ComplaintState } from './taxonomy';
 
 export interface NewComplaintRows {
@@ -39,6 +40,8 @@ export async function insertComplaints(trx: Kysely<Database>, batch: Array<NewCo
   );
   await insertChunked(trx, 'complaint_events', batch.flatMap((rows) => rows.events));
   await insertChunked(trx, 'complaint_outcomes', batch.flatMap((rows) => rows.outcomes ?? []));
+  // Indexed in the same transaction: a complaint is searchable as soon as it is acknowledged.
+  await indexComplaints(trx, batch);
 }
 
 /** Writes one complaint with everything attached to it. Call inside a transaction. */
@@ -87,6 +90,8 @@ const overdue = (eb: ExpressionBuilder<Database, 'complaints'>, now: string) =>
 
 export interface ComplaintFilter {
   organisationId: string;
+  /** Only these complaints (the matches of a search). */
+  ids?: string[];
   referencePrefix?: string;
   states?: string[];
   channels?: string[];
@@ -126,6 +131,7 @@ const listColumns = [
 /** One page of complaints without personal data, in a stable order (sort column, then id) for cursor paging. */
 export function listComplaintRows(db: Kysely<Database>, filter: ComplaintFilter) {
   let query = db.selectFrom('complaints').select(listColumns).where('organisation_id', '=', filter.organisationId);
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.referencePrefix) query = query.where('reference', 'like', `${filter.referencePrefix.replace(/[%_\\]/g, '')}%`);
   if (filter.states?.length) query = query.where('state', 'in', filter.states);
   if (filter.channels?.length) query = query.where('channel', 'in', filter.channels);

@@ -89,6 +89,14 @@ export const createdComplaintSchema = z
   })
   .meta({ id: 'CreatedComplaint' });
 
+export const searchHighlightSchema = z
+  .object({
+    field: z.enum(['reference', 'worker', 'complainant', 'respondent', 'narrative']),
+    text: z.string().meta({ description: 'The matching name, reference, or a snippet of the narrative ("…" where cut)' }),
+    matches: z.array(z.object({ start: z.number().int(), end: z.number().int() })).meta({ description: 'Matched ranges of `text`, as UTF-16 offsets (end excluded)' }),
+  })
+  .meta({ id: 'SearchHighlight' });
+
 export const complaintSummarySchema = z
   .object({
     id: z.uuid(),
@@ -108,8 +116,9 @@ export const complaintSummarySchema = z
     resolutionDueAt: z.string(),
     overdue: z.boolean(),
     updatedAt: z.string(),
+    highlights: z.array(searchHighlightSchema).optional().meta({ description: 'With `q`: where the search matched (names and narrative only for users who may read the complaint; such a read is audited)' }),
   })
-  .meta({ id: 'ComplaintSummary', description: 'A complaint without personal data, as lists show it' });
+  .meta({ id: 'ComplaintSummary', description: 'A complaint without personal data, as lists show it (search highlights aside)' });
 
 export const complaintEventSchema = z
   .object({
@@ -186,7 +195,15 @@ const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item));
 
 export const listQuerySchema = z.object({
-  q: z.string().trim().max(100).optional().meta({ description: 'Search: for now, the start of a reference (KH-26-7F3K)' }),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .meta({
+      description:
+        'Search narratives, workers\', complainants\' and respondents\' names and references, in any script: words are segmented (Thai, Khmer, Lao, Burmese), Vietnamese matches with or without tones, a Latin spelling finds a name written in another script ("Somchai" finds สมชาย), and parts of words or one or two characters are found too. Results are ranked (sorting is ignored) and carry `highlights`. A reference or its start (KH-26-7F3K) finds that complaint. Analysts search references only.',
+    }),
   state: csv(z.enum(complaintStates)).optional(),
   channel: csv(z.enum(channels)).optional(),
   origin: csv(countryCode).optional(),

@@ -8,7 +8,9 @@ import { nowIso } from '../../lib/time';
 import type { ComplaintRightsFacts } from '../agreements/schema';
 import { checkCase } from '../agreements/service';
 import type { Actor, UserActor } from '../auth/actor';
-import { assertSameOrganisation, authorize } from '../auth/policies';
+import { assertSameOrganisation, authorize, can } from '../auth/policies';
+import { referencePrefix } from '../search/query';
+import { highlightResults, searchComplaints } from '../search/service';
 import { auditHistory, recordAudit } from '../audit/service';
 import { findOrganisation } from '../organisations/repository';
 import { findUser } from '../users/repository';
@@ -16,6 +18,7 @@ import { buildComplaintRows } from './build-complaint-rows';
 import { complaintPin } from './pin';
 import { presentDetail, presentSummary, type RespondentFlag } from './presenters';
 import { recruitmentFlags } from '../agencies/service';
+import { reportTransferProgress } from '../referrals/service';
 import {
   countComplaintsByState,
   countOutcomes,
@@ -134,14 +137,9 @@ function decodeCursor(cursor: string): { value: string; id: string } {
 
 const encodeCursor = (value: string, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
-/** A page of the organisation's complaints without personal data, filtered and sorted. */
-export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQuery) {
-  authorize(actor, 'complaint.list');
-  const now = nowIso();
-  const sortColumn = query.sort.replace('-', '') as 'received_at' | 'first_action_due_at';
-  const rows = await listComplaintRows(ctx.db, {
-    organisationId: actor.organisationId,
-    referencePrefix: query.q ? query.q.toUpperCase().replace(/\s+/g, '') : undefined,
+/** The list's filters as the repository takes them (the end date is inclusive: up to the next day's start). */
+function listFilters(actor: UserActor, query: ListQuery, now: string) {
+  return {
     states: query.state,
     channels: query.channel,
     origins: query.origin,
@@ -152,6 +150,20 @@ export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQ
     overdueAt: query.overdue === 'true' ? now : undefined,
     receivedFrom: query.receivedFrom,
     receivedTo: query.receivedTo ? new Date(Date.parse(query.receivedTo) + 86_400_000).toISOString().slice(0, 10) : undefined,
+  };
+}
+
+/** A page of the organisation's complaints without personal data, filtered and sorted (or ranked by a search). */
+export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQuery) {
+  authorize(actor, 'complaint.list');
+  // Users who may read complaints search their text; analysts, who may not, search references only.
+  if (query.q && !referencePrefix(query.q) && can(actor, 'complaint.read')) return searchComplaintList(ctx, actor, query.q, query);
+  const now = nowIso();
+  const sortColumn = query.sort.replace('-', '') as 'received_at' | 'first_action_due_at';
+  const rows = await listComplaintRows(ctx.db, {
+    organisationId: actor.organisationId,
+    referencePrefix: query.q ? query.q.toUpperCase().replace(/\s+/g, '') : undefined,
+    ...listFilters(actor, query, now),
     sortColumn,
     descending: query.sort.startsWith('-'),
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -163,6 +175,55 @@ export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQ
     items: page.map((row) => presentSummary(row, now)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last[sortColumn], last.id) : null,
   };
+}
+
+/**
+ * A search over the organisation's complaints with the list's filters, ranked, each with its highlights. The
+ * highlights show names and narrative, which the list otherwise never does: each complaint whose personal data
+ * they show is audited as a read (`complaint.search_read`, naming the fields, never the query).
+ */
+async function searchComplaintList(ctx: AppContext, actor: UserActor, q: string, query: ListQuery) {
+  const now = nowIso();
+  const ranked = await searchComplaints(ctx.db, actor.organisationId, q);
+  const rows = await listComplaintRows(ctx.db, {
+    organisationId: actor.organisationId,
+    ids: ranked.complaintIds,
+    ...listFilters(actor, query, now),
+    sortColumn: 'received_at',
+    descending: true,
+    limit: ranked.complaintIds.length || 1,
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = ranked.complaintIds.filter((id) => byId.has(id));
+  const offset = query.cursor ? decodeSearchCursor(query.cursor) : 0;
+  const page = ordered.slice(offset, offset + query.limit);
+  const highlights = await highlightResults(ctx.db, ranked.plan, page, true);
+  const reads = page
+    .map((id) => ({ id, fields: [...new Set((highlights.get(id) ?? []).map((h) => h.field).filter((field) => field !== 'reference'))] }))
+    .filter((read) => read.fields.length > 0);
+  if (reads.length) {
+    await ctx.db.transaction().execute((trx) =>
+      recordAudit(
+        trx,
+        actor,
+        reads.map((read) => ({ action: 'complaint.search_read', entityType: 'complaint', entityId: read.id, organisationId: actor.organisationId, details: { fields: read.fields.join(' ') } })),
+      ),
+    );
+  }
+  return {
+    items: page.map((id) => ({ ...presentSummary(byId.get(id)!, now), highlights: highlights.get(id) ?? [] })),
+    nextCursor: offset + query.limit < ordered.length ? Buffer.from(JSON.stringify({ offset: offset + query.limit })).toString('base64url') : null,
+  };
+}
+
+function decodeSearchCursor(cursor: string): number {
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
+    if (typeof offset === 'number' && Number.isInteger(offset) && offset >= 0) return offset;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('validation_failed', {}, [{ path: 'querystring.cursor', code: 'cursor' }]);
 }
 
 /** Moves a complaint to another state, refusing moves the lifecycle does not allow. */
@@ -186,6 +247,7 @@ export async function transitionComplaint(ctx: AppContext, actor: Actor, id: str
   if (reopening) Object.assign(changes, { resolved_at: null, closed_at: null });
   if (from === 'resolved' && to === 'in_progress') changes.resolved_at = null;
 
+  let queued = false;
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await updateComplaintState(trx, id, from, changes))) throw new AppError('transition_not_allowed', { from, to });
     await insertEvent(trx, {
@@ -199,7 +261,10 @@ export async function transitionComplaint(ctx: AppContext, actor: Actor, id: str
       data: JSON.stringify({ from, to, reopened: reopening }),
     });
     await recordAudit(trx, actor, [{ action: 'complaint.transition', entityType: 'complaint', entityId: id, organisationId: row.organisation_id, details: { from, to } }]);
+    // A complaint that came by transfer tells the sender of its progress.
+    queued = await reportTransferProgress(trx, actor, id, to);
   });
+  if (queued) ctx.outboxWritten();
   return { id, state: to, allowedTransitions: transitions[to] };
 }
 

@@ -31,7 +31,7 @@ export const outcomeTypes = [
 ] as const;
 export const eventTypes = ['note', 'contact', 'conciliation_session', 'letter', 'decision'] as const;
 /** Events Lintas writes itself, beside the ones people record. */
-export const systemEventTypes = ['created', 'transition', 'assignment', 'outcome', 'evidence_added'] as const;
+export const systemEventTypes = ['created', 'transition', 'assignment', 'outcome', 'evidence_added', 'referral'] as const;
 
 /** The ILO indicators of forced labour (ILO 2012). */
 export const forcedLabourIndicators = [

@@ -7,7 +7,7 @@ import type { Actor } from '../auth/actor';
 import { assertSameOrganisation, authorize } from '../auth/policies';
 import { recordAudit } from '../audit/service';
 import { findOrganisation, insertOrganisation, listOrganisationRows, updateOrganisation } from './repository';
-import type { OrganisationInput } from './schema';
+import { type DirectoryProfile, directoryProfileSchema, type OrganisationInput } from './schema';
 
 export function presentOrganisation(row: OrganisationTable) {
   return {
@@ -20,8 +20,17 @@ export function presentOrganisation(row: OrganisationTable) {
     resolutionDays: row.resolution_days,
     acceptsPublicComplaints: row.accepts_public_complaints === 1,
     createdAt: row.created_at,
+    profile: presentProfile(row),
+    nodeId: row.node_id,
   };
 }
+
+/** The directory profile as stored (JSON) with `listed`, filled with defaults for organisations made before it. */
+export function presentProfile(row: Pick<OrganisationTable, 'profile' | 'listed'>): DirectoryProfile {
+  return directoryProfileSchema.parse({ ...JSON.parse(row.profile || '{}'), listed: row.listed === 1 });
+}
+
+const storedProfile = ({ listed: _listed, ...profile }: DirectoryProfile) => JSON.stringify(profile);
 
 /** Registers an organisation (system administrators, and the CLI and seeding as `system`). */
 export async function createOrganisation(ctx: AppContext, actor: Actor, input: OrganisationInput) {
@@ -36,6 +45,9 @@ export async function createOrganisation(ctx: AppContext, actor: Actor, input: O
     resolution_days: input.resolutionDays,
     accepts_public_complaints: input.acceptsPublicComplaints ? 1 : 0,
     created_at: nowIso(),
+    profile: input.profile ? storedProfile(input.profile) : '{}',
+    listed: input.profile?.listed ? 1 : 0,
+    node_id: null,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await insertOrganisation(trx, row);
@@ -70,4 +82,18 @@ export async function setDeadlines(ctx: AppContext, actor: Actor, id: string, de
     await recordAudit(trx, actor, [{ action: 'organisation.update_deadlines', entityType: 'organisation', entityId: id, organisationId: id, details: deadlines }]);
   });
   return presentOrganisation({ ...row, first_action_days: deadlines.firstActionDays, resolution_days: deadlines.resolutionDays });
+}
+
+/** Sets what the directory says about the organisation (its administrators, or a system administrator). */
+export async function setDirectoryProfile(ctx: AppContext, actor: Actor, id: string, profile: DirectoryProfile) {
+  authorize(actor, 'organisation.update_profile');
+  assertSameOrganisation(actor, id);
+  const row = await findOrganisation(ctx.db, id);
+  if (!row) throw new AppError('not_found');
+  const changes = { profile: storedProfile(profile), listed: profile.listed ? 1 : 0 };
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateOrganisation(trx, id, changes);
+    await recordAudit(trx, actor, [{ action: 'organisation.update_profile', entityType: 'organisation', entityId: id, organisationId: id, details: { listed: profile.listed } }]);
+  });
+  return presentOrganisation({ ...row, ...changes });
 }

@@ -29,8 +29,18 @@ export const trackResultSchema = z
     reference: z.string(),
     state: z.enum(complaintStates),
     lastUpdatedAt: z.string(),
+    referrals: z.array(
+      z.object({
+        kind: z.enum(['referral', 'transfer']),
+        state: z.enum(['pending', 'accepted', 'declined', 'withdrawn', 'completed']),
+        organisation: z.string().nullable().meta({ description: 'Null when naming it could endanger the worker' }),
+        country: z.string().nullable(),
+        since: z.string(),
+        progress: z.enum(complaintStates).nullable().meta({ description: "A transferred case's state at the receiving organisation" }),
+      }),
+    ),
   })
-  .meta({ id: 'TrackResult', description: 'The status and the time of the last change, nothing more' });
+  .meta({ id: 'TrackResult', description: 'The status, the time of the last change, and where the case was sent; nothing more' });
 
 export const publicOrganisationSchema = z
   .object({ id: z.uuid(), name: z.string(), type: z.string(), country: z.string(), languages: z.array(z.string()) })

@@ -1,3 +1,4 @@
+import { referralsForTracking } from '../referrals/service';
 import type { AppContext } from '../../context';
 import { AppError } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
@@ -59,7 +60,7 @@ export async function trackComplaint(ctx: AppContext, reference: string, pin: st
     if (row.track_failures > 0) await recordTrackingFailure(trx, row.id, 0, null);
     await recordAudit(trx, { kind: 'public' }, [{ action: 'complaint.track', entityType: 'complaint', entityId: row.id, organisationId: row.organisation_id }]);
   });
-  return { reference: row.reference, state: row.state as ComplaintState, lastUpdatedAt: row.updated_at };
+  return { reference: row.reference, state: row.state as ComplaintState, lastUpdatedAt: row.updated_at, referrals: await referralsForTracking(ctx.db, row.id) };
 }
 
 /** Organisations that take complaints from the public pages, for the worker to choose from and to contact. */

@@ -1,4 +1,4 @@
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,10 +15,19 @@ import { Ranking as AgencyRanking } from './pages/agencies/Ranking';
 import { Ratings as AgencyRatings } from './pages/agencies/Ratings';
 import { ComplaintList } from './pages/ComplaintList';
 import { ComplaintPage } from './pages/ComplaintPage';
+import { ImportComplaints } from './pages/ImportComplaints';
 import { Intake } from './pages/Intake';
 import { Login } from './pages/Login';
 import { MyWork } from './pages/MyWork';
+import { ReferralPage } from './pages/referrals/ReferralPage';
+import { Referrals } from './pages/referrals/Referrals';
+import { ReferralsNavLink } from './components/referrals/counts';
 import { type Organisation, type Session, SessionContext, type SessionUser } from './session';
+
+// The dashboard and reports carry the charting library: loaded only when one of them opens.
+const Dashboard = lazy(() => import('./pages/dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Reports = lazy(() => import('./pages/reports/Reports').then((m) => ({ default: m.Reports })));
+const ReportPage = lazy(() => import('./pages/reports/ReportPage').then((m) => ({ default: m.ReportPage })));
 
 function DeskLayout({ session }: { session: Session }) {
   const { t } = useTranslation();
@@ -33,7 +42,10 @@ function DeskLayout({ session }: { session: Session }) {
           {handlesCases && <NavLink to="/desk" end>{t('nav.myWork')}</NavLink>}
           <NavLink to="/desk/complaints" end>{t('nav.complaints')}</NavLink>
           {handlesCases && <NavLink to="/desk/complaints/new">{t('nav.newComplaint')}</NavLink>}
+          {handlesCases && <ReferralsNavLink />}
+          {['case_manager', 'supervisor'].includes(user.role) && <NavLink to="/desk/complaints/import">{t('exchange:import.nav')}</NavLink>}
           <NavLink to="/desk/agencies">{t('agencies:nav.agencies')}</NavLink>
+          <NavLink to="/desk/dashboard">{t('dashboard:nav.dashboard')}</NavLink>
           {(user.role === 'org_admin' || user.role === 'system_admin') && <NavLink to="/desk/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <div className="actions" style={{ margin: 0, alignItems: 'center' }}>
@@ -49,13 +61,19 @@ function DeskLayout({ session }: { session: Session }) {
           <Route path="/desk" element={handlesCases ? <MyWork /> : <ComplaintList />} />
           <Route path="/desk/complaints" element={<ComplaintList />} />
           <Route path="/desk/complaints/new" element={<Intake />} />
+          <Route path="/desk/complaints/import" element={<ImportComplaints />} />
           <Route path="/desk/complaints/:id" element={<ComplaintPage />} />
+          <Route path="/desk/referrals" element={<Referrals />} />
+          <Route path="/desk/referrals/:id" element={<ReferralPage />} />
           <Route path="/desk/admin" element={<Admin />} />
           <Route path="/desk/agencies" element={<AgencySearch />} />
           <Route path="/desk/agencies/ranking" element={<AgencyRanking />} />
           <Route path="/desk/agencies/import" element={<AgencyImport />} />
           <Route path="/desk/agencies/ratings" element={<AgencyRatings />} />
           <Route path="/desk/agencies/:id" element={<AgencyPage />} />
+          <Route path="/desk/dashboard" element={<Suspense fallback={null}><Dashboard /></Suspense>} />
+          <Route path="/desk/reports" element={<Suspense fallback={null}><Reports /></Suspense>} />
+          <Route path="/desk/reports/:kind" element={<Suspense fallback={null}><ReportPage /></Suspense>} />
         </Routes>
       </main>
     </>
@@ -96,7 +114,7 @@ function Desk() {
   );
 }
 
-void startI18n(['desk', 'server', 'agencies']).then(() =>
+void startI18n(['desk', 'server', 'agencies', 'dashboard', 'exchange', 'referrals']).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <BrowserRouter>

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,9 @@ import { Home } from './pages/Home';
 import { Rights } from './pages/Rights';
 import { Track } from './pages/Track';
 
+// Open data for the curious, not for workers in a hurry: outside the first load.
+const Statistics = lazy(() => import('./pages/Statistics').then((m) => ({ default: m.Statistics })));
+
 function PublicLayout() {
   const { t } = useTranslation();
   return (
@@ -26,6 +29,7 @@ function PublicLayout() {
           <NavLink to="/rights">{t('nav.rights')}</NavLink>
           <NavLink to="/agencies">{t('nav.agencies')}</NavLink>
           <NavLink to="/help">{t('nav.help')}</NavLink>
+          <NavLink to="/statistics">{t('nav.statistics')}</NavLink>
         </nav>
         <LanguageSwitcher label={t('common.language')} />
       </header>
@@ -37,6 +41,7 @@ function PublicLayout() {
           <Route path="/rights" element={<Rights />} />
           <Route path="/agencies" element={<Agencies />} />
           <Route path="/help" element={<Help />} />
+          <Route path="/statistics" element={<Suspense fallback={null}><Statistics /></Suspense>} />
         </Routes>
       </main>
     </>

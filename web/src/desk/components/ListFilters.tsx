@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
 import { channels, complaintStates, grievanceCodes, migrationStages, referenceExample } from './codes';
+import { DateInput } from './DateInput';
 import type { User } from './types';
 import { CountryOptions } from './ui';
 
@@ -26,9 +27,68 @@ export function filterQuery(filters: Filters): string {
   return params.toString();
 }
 
+/**
+ * The list's search box: names in any script (or in Latin letters), words of the narrative, respondents and
+ * references. Enter searches, Escape empties the box; a search keeps the other filters.
+ */
+export function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
+  const { t } = useTranslation();
+  const { user, organisation } = useSession();
+  const [q, setQ] = useState(initial);
+  // Follow the URL when it changes from outside the box (a saved view, the back button).
+  useEffect(() => setQ(initial), [initial]);
+  const referencesOnly = !['desk_officer', 'case_manager', 'supervisor'].includes(user.role);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSearch(q.trim());
+  };
+  return (
+    <form role="search" className="card" onSubmit={submit} aria-label={t('list.search.label')}>
+      <div className="field">
+        <label htmlFor="complaint-search">{t('list.search.label')}</label>
+        <span id="complaint-search-hint" className="hint">
+          {referencesOnly ? t('list.search.hintReferencesOnly') : t('list.search.hint')}
+        </span>
+        <div className="actions">
+          <input
+            id="complaint-search"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={100}
+            aria-describedby="complaint-search-hint"
+            placeholder={t('list.search.placeholder', { example: referenceExample(organisation?.country) })}
+            value={q}
+            onChange={(event) => setQ(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && q) {
+                event.preventDefault();
+                setQ('');
+                if (initial) onSearch('');
+              }
+            }}
+          />
+          <button type="submit">{t('list.search.submit')}</button>
+          {initial && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setQ('');
+                onSearch('');
+              }}
+            >
+              {t('list.search.clear')}
+            </button>
+          )}
+        </div>
+      </div>
+    </form>
+  );
+}
+
 export function ListFilters({ initial, users, onApply }: { initial: Filters; users: User[] | null; onApply: (filters: Filters) => void }) {
   const { t } = useTranslation();
-  const { organisation } = useSession();
   const [filters, setFilters] = useState<Filters>(initial);
   const initialKey = filterQuery(initial);
   // Follow the URL when it changes from outside the form (a saved view, the back button).
@@ -66,18 +126,6 @@ export function ListFilters({ initial, users, onApply }: { initial: Filters; use
   return (
     <form onSubmit={submit} aria-label={t('list.filters.title')}>
       <div className="fields">
-        <div className="field">
-          <label htmlFor="filter-q">{t('list.filters.reference')}</label>
-          <input
-            id="filter-q"
-            type="search"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder={t('myWork.findPlaceholder', { example: referenceExample(organisation?.country) })}
-            value={filters.q}
-            onChange={(event) => set('q', event.target.value)}
-          />
-        </div>
         {select('channel', t('list.filters.channel'), channels.map((c) => [c, t(`server:channel.${c}`)]))}
         <div className="field">
           <label htmlFor="filter-origin">{t('list.filters.origin')}</label>
@@ -102,15 +150,20 @@ export function ListFilters({ initial, users, onApply }: { initial: Filters; use
         ])}
         <div className="field">
           <label htmlFor="filter-receivedFrom">{t('list.filters.receivedFrom')}</label>
-          <input id="filter-receivedFrom" type="date" value={filters.receivedFrom} onChange={(event) => set('receivedFrom', event.target.value)} />
+          <DateInput id="filter-receivedFrom" value={filters.receivedFrom} onChange={(iso) => set('receivedFrom', iso)} />
         </div>
         <div className="field">
           <label htmlFor="filter-receivedTo">{t('list.filters.receivedTo')}</label>
-          <input id="filter-receivedTo" type="date" value={filters.receivedTo} onChange={(event) => set('receivedTo', event.target.value)} />
+          <DateInput id="filter-receivedTo" value={filters.receivedTo} onChange={(iso) => set('receivedTo', iso)} />
         </div>
         <div className="field">
           <label htmlFor="filter-sort">{t('list.filters.sort')}</label>
-          <select id="filter-sort" value={filters.sort || '-received_at'} onChange={(event) => set('sort', event.target.value)}>
+          {filters.q && (
+            <span id="filter-sort-hint" className="hint">
+              {t('list.search.ranked')}
+            </span>
+          )}
+          <select id="filter-sort" value={filters.sort || '-received_at'} aria-describedby={filters.q ? 'filter-sort-hint' : undefined} onChange={(event) => set('sort', event.target.value)}>
             {sortOptions.map((sort) => (
               <option key={sort} value={sort}>
                 {t(`list.sort.${sort}`)}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../shared/api';
 import { formatDate } from '../../shared/i18n';
 import { assignableRoles, formatNumber } from '../components/codes';
+import { DirectoryProfileForm } from '../components/directory/DirectoryProfileForm';
 import type { User } from '../components/types';
 import { Announcement, ErrorAlert, Field, PageHeading, useAnnouncement, useErrorMessage } from '../components/ui';
 import { type Organisation, useSession } from '../session';
@@ -197,6 +198,7 @@ export function Admin() {
       ) : (
         <>
           <Deadlines organisationId={user.organisationId} />
+          <DirectoryProfileForm organisationId={user.organisationId} />
           <Users organisationId={user.organisationId} />
         </>
       )}

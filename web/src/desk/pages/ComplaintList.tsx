@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../../shared/api';
 import { formatNumber } from '../components/codes';
 import { ComplaintTable } from '../components/ComplaintTable';
-import { type Filters, filterKeys, filterQuery, filtersFrom, ListFilters } from '../components/ListFilters';
+import { ExportButtons } from '../components/ExportButtons';
+import { type Filters, filterKeys, filterQuery, filtersFrom, ListFilters, SearchBox } from '../components/ListFilters';
 import { SavedViews } from '../components/SavedViews';
 import type { ComplaintListResult, ComplaintSummary, User } from '../components/types';
 import { ErrorAlert, PageHeading, useErrorMessage } from '../components/ui';
@@ -107,11 +108,13 @@ export function ComplaintList() {
   return (
     <>
       <PageHeading title={t('list.title')} />
+      <SearchBox initial={filters.q} onSearch={(q) => apply({ ...filters, q })} />
       <details className="card" open={filtersOpen} onToggle={(event) => setFiltersOpen(event.currentTarget.open)}>
         <summary>{query ? t('list.filters.summaryActive') : t('list.filters.summary')}</summary>
         <ListFilters initial={filters} users={users} onApply={apply} />
       </details>
       <SavedViews currentQuery={query} />
+      <ExportButtons query={query} />
 
       <section aria-labelledby="results-heading">
         <h2 id="results-heading" ref={resultsRef} tabIndex={-1}>
@@ -121,9 +124,10 @@ export function ComplaintList() {
               ? t('list.resultsMore', { count, formatted: formatNumber(count, i18n.language) })
               : t('list.results', { count, formatted: formatNumber(count, i18n.language) })}
         </h2>
+        {filters.q && items !== null && <p className="hint">{t('list.search.resultsFor', { q: filters.q })}</p>}
         <ErrorAlert message={error} />
-        {items && items.length === 0 && !error && <p>{t('list.empty')}</p>}
-        {items && items.length > 0 && <ComplaintTable items={items} caption={t('list.title')} focusRowId={focusRowId} focusRef={focusRowRef} />}
+        {items && items.length === 0 && !error && <p>{filters.q ? t('list.search.empty') : t('list.empty')}</p>}
+        {items && items.length > 0 && <ComplaintTable items={items} caption={t('list.title')} focusRowId={focusRowId} focusRef={focusRowRef} showHighlights={Boolean(filters.q)} />}
         <p role="status" className="hint">{loading && items !== null ? t('common.loading') : ''}</p>
         {nextCursor && (
           <div className="actions">

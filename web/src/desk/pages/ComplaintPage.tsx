@@ -7,6 +7,7 @@ import { CaseSummary, NarrativeAndConsent, People } from '../components/complain
 import { AuditHistory, EvidenceSection } from '../components/complaint/Evidence';
 import { Outcomes } from '../components/complaint/Outcomes';
 import { RightsSection } from '../components/complaint/Rights';
+import { ReferPanel } from '../components/referrals/ReferPanel';
 import { Timeline } from '../components/complaint/Timeline';
 import type { ComplaintDetail, CreatedState, User } from '../components/types';
 import { Announcement, ErrorAlert, PageHeading, useAnnouncement, useErrorMessage } from '../components/ui';
@@ -135,6 +136,7 @@ export function ComplaintPage() {
           <People complaint={complaint} done={done} />
           <NarrativeAndConsent complaint={complaint} />
           <RightsSection complaint={complaint} />
+          <ReferPanel complaint={complaint} done={done} />
           <Timeline complaint={complaint} userName={userName} done={done} />
           <Outcomes complaint={complaint} done={done} />
           <EvidenceSection complaint={complaint} done={done} />

@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../shared/api';
 import { complaintStates, formatNumber, referenceExample } from '../components/codes';
 import { ComplaintTable } from '../components/ComplaintTable';
+import { ReferralCountBoxes } from '../components/referrals/counts';
 import type { ComplaintListResult, ComplaintSummary } from '../components/types';
 import { ErrorAlert, PageHeading, useErrorMessage } from '../components/ui';
 import { useSession } from '../session';
@@ -119,6 +120,8 @@ export function MyWork() {
           </>
         )}
       </section>
+
+      <ReferralCountBoxes />
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t('myWork.organisationCounts', { organisation: organisation?.name ?? '' })}</h2>

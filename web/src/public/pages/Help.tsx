@@ -1,36 +1,112 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, api } from '../../shared/api';
+import { languageNames, languages } from '../../shared/i18n';
 import { countryName, formatList, languageName } from '../countries';
 import '../public.css';
 import { usePageTitle } from '../usePageTitle';
 
+// The codes of the directory (src/modules/organisations/schema.ts): what help an organisation offers.
+const services = ['information', 'counselling', 'legal_aid', 'conciliation', 'shelter', 'medical', 'repatriation_support', 'consular_help'];
+
+interface Area {
+  country: string;
+  subdivision?: string;
+  name?: string;
+}
 interface Organisation {
   id: string;
   name: string;
   type: string;
   country: string;
   languages: string[];
+  acceptsPublicComplaints: boolean;
+  profile: {
+    description?: string;
+    services: string[];
+    areas: Area[];
+    hours?: string;
+    contacts: { phone?: string; hotline?: string; email?: string; address?: string; website?: string };
+    focalPoints: Array<{ name: string; role?: string; phone?: string; email?: string; languages: string[] }>;
+  };
 }
 
 type Loaded = { status: 'loading' } | { status: 'ready'; items: Organisation[] } | { status: 'failed'; message: string };
+
+const directory = (query: string) => api<{ items: Organisation[] }>('GET', `/api/v1/public/directory${query ? `?${query}` : ''}`).then((r) => r.items);
+
+/** One organisation in plain words: what help, where, when, how to reach it and whom to ask for. */
+function OrganisationCard({ organisation, language }: { organisation: Organisation; language: string }) {
+  const { t } = useTranslation();
+  const { profile } = organisation;
+  const list = (items: string[]) => formatList(items, language);
+  const place = (area: Area) => (area.subdivision ? `${area.name ?? area.subdivision} (${countryName(area.country, language)})` : countryName(area.country, language));
+  const { phone, hotline, email, address, website } = profile.contacts;
+  return (
+    <li className="card">
+      <h3>{organisation.name}</h3>
+      <p className="hint">{t(`server:organisationType.${organisation.type}`, { defaultValue: organisation.type })}</p>
+      {profile.description && <p>{profile.description}</p>}
+      {profile.services.length > 0 && <p>{t('help.dir.offers', { services: list(profile.services.map((s) => t(`help.service.${s}`))) })}</p>}
+      <p>{t('help.dir.where', { places: list(profile.areas.length > 0 ? profile.areas.map(place) : [countryName(organisation.country, language)]) })}</p>
+      <p>{t('help.languages', { languages: list(organisation.languages.map((code) => languageName(code, language))) })}</p>
+      {profile.hours && <p>{t('help.dir.hours', { hours: profile.hours })}</p>}
+      {hotline && <p>{t('help.dir.hotline')} <a href={`tel:${hotline.replace(/[^\d+]/g, '')}`}>{hotline}</a></p>}
+      {phone && <p>{t('help.dir.phone')} <a href={`tel:${phone.replace(/[^\d+]/g, '')}`}>{phone}</a></p>}
+      {email && <p>{t('help.dir.email')} <a href={`mailto:${email}`}>{email}</a></p>}
+      {address && <p>{t('help.dir.address', { address })}</p>}
+      {website && <p><a href={website} rel="noopener noreferrer">{t('help.dir.website')}</a></p>}
+      {profile.focalPoints.map((person) => (
+        <p key={person.name}>
+          {t(person.role ? 'help.dir.askForRole' : 'help.dir.askFor', { name: person.name, role: person.role })}
+          {person.languages.length > 0 && ` ${t('help.dir.speaks', { languages: list(person.languages.map((code) => languageName(code, language))) })}`}
+          {person.phone && <> <a href={`tel:${person.phone.replace(/[^\d+]/g, '')}`}>{person.phone}</a></>}
+        </p>
+      ))}
+      {organisation.acceptsPublicComplaints && <p><Link to="/complaint">{t('help.dir.complain')}</Link></p>}
+    </li>
+  );
+}
 
 export function Help() {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   usePageTitle(t('help.title'));
-  const [organisations, setOrganisations] = useState<Loaded>({ status: 'loading' });
+  const [service, setService] = useState('');
+  const [country, setCountry] = useState('');
+  const [area, setArea] = useState('');
+  const [speaks, setSpeaks] = useState(language);
+  const [areas, setAreas] = useState<Area[]>([]);
+  const [found, setFound] = useState<Loaded>({ status: 'loading' });
+
+  // The countries and regions to choose from are the ones the directory serves.
+  useEffect(() => {
+    directory('').then((items) => setAreas(items.flatMap((o) => (o.profile.areas.length > 0 ? o.profile.areas : [{ country: o.country }]))), () => setAreas([]));
+  }, []);
+  useEffect(() => setSpeaks(language), [language]);
 
   useEffect(() => {
     let active = true;
-    api<{ items: Organisation[] }>('GET', '/api/v1/public/organisations')
-      .then((data) => active && setOrganisations({ status: 'ready', items: data.items }))
-      .catch((error: unknown) => active && setOrganisations({ status: 'failed', message: error instanceof ApiError ? error.message : t('errors.network') }));
+    const query = new URLSearchParams();
+    if (service) query.set('service', service);
+    if (area || country) query.set('area', area || country);
+    if (speaks) query.set('language', speaks);
+    setFound({ status: 'loading' });
+    directory(query.toString())
+      .then((items) => active && setFound({ status: 'ready', items }))
+      .catch((error: unknown) => active && setFound({ status: 'failed', message: error instanceof ApiError ? error.message : t('errors.network') }));
     return () => {
       active = false;
     };
-  }, [t]);
+  }, [service, country, area, speaks, t]);
+
+  const countries = useMemo(() => [...new Set(areas.map((a) => a.country))].sort((a, b) => countryName(a, language).localeCompare(countryName(b, language))), [areas, language]);
+  const regions = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const a of areas) if (a.country === country && a.subdivision) seen.set(a.subdivision, a.name ?? a.subdivision);
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [areas, country]);
 
   return (
     <>
@@ -53,31 +129,44 @@ export function Help() {
       </section>
 
       <section aria-labelledby="help-organisations">
-        <h2 id="help-organisations">{t('help.organisationsTitle')}</h2>
-        <p>{t('help.organisationsIntro')}</p>
-        {organisations.status === 'loading' && <p role="status">{t('common.loading')}</p>}
-        {organisations.status === 'failed' && (
-          <p className="alert" role="alert">
-            {organisations.message}
+        <h2 id="help-organisations">{t('help.dir.title')}</h2>
+        <p>{t('help.dir.intro')}</p>
+        <form className="card pub-form" role="search" aria-labelledby="help-organisations" onSubmit={(event) => event.preventDefault()}>
+          <label htmlFor="help-service">{t('help.dir.service')}</label>
+          <select id="help-service" value={service} onChange={(event) => setService(event.target.value)}>
+            <option value="">{t('help.dir.anyHelp')}</option>
+            {services.map((code) => <option key={code} value={code}>{t(`help.service.${code}`)}</option>)}
+          </select>
+          <label htmlFor="help-country">{t('help.dir.country')}</label>
+          <select id="help-country" value={country} onChange={(event) => { setCountry(event.target.value); setArea(''); }}>
+            <option value="">{t('help.dir.anyCountry')}</option>
+            {countries.map((code) => <option key={code} value={code}>{countryName(code, language)}</option>)}
+          </select>
+          {regions.length > 0 && (
+            <>
+              <label htmlFor="help-area">{t('help.dir.area')}</label>
+              <select id="help-area" value={area} onChange={(event) => setArea(event.target.value)}>
+                <option value="">{t('help.dir.anyArea')}</option>
+                {regions.map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+              </select>
+            </>
+          )}
+          <label htmlFor="help-language">{t('help.dir.language')}</label>
+          <select id="help-language" value={speaks} onChange={(event) => setSpeaks(event.target.value)}>
+            <option value="">{t('help.dir.anyLanguage')}</option>
+            {languages.map((code) => <option key={code} value={code}>{languageNames[code]}</option>)}
+          </select>
+        </form>
+        {found.status === 'loading' && <p role="status">{t('common.loading')}</p>}
+        {found.status === 'failed' && <p className="alert" role="alert">{found.message}</p>}
+        {found.status === 'ready' && (
+          <p role="status" data-testid="help-found">
+            {found.items.length === 0 ? t('help.dir.none') : t('help.dir.found', { count: found.items.length })}
           </p>
         )}
-        {organisations.status === 'ready' && organisations.items.length === 0 && <p>{t('help.noOrganisations')}</p>}
-        {organisations.status === 'ready' && organisations.items.length > 0 && (
+        {found.status === 'ready' && found.items.length > 0 && (
           <ul className="org-list">
-            {organisations.items.map((organisation) => (
-              <li className="card" key={organisation.id}>
-                <h3>{organisation.name}</h3>
-                <p>{t(`server:organisationType.${organisation.type}`, { defaultValue: organisation.type })}</p>
-                <p>{t('help.country', { country: countryName(organisation.country, language) })}</p>
-                {organisation.languages.length > 0 && (
-                  <p>
-                    {t('help.languages', {
-                      languages: formatList(organisation.languages.map((code) => languageName(code, language)), language),
-                    })}
-                  </p>
-                )}
-              </li>
-            ))}
+            {found.items.map((organisation) => <OrganisationCard key={organisation.id} organisation={organisation} language={language} />)}
           </ul>
         )}
         <p>

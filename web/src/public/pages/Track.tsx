@@ -3,18 +3,60 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../shared/api';
 import { formatDate } from '../../shared/i18n';
+import { countryName } from '../countries';
 import { ErrorSummary, type FieldErrors, TextField } from '../fields';
 import '../public.css';
 import { usePageTitle } from '../usePageTitle';
+
+interface TrackedReferral {
+  kind: 'referral' | 'transfer';
+  state: 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'completed';
+  /** Null when the desk chose not to name it (naming it could endanger the worker). */
+  organisation: string | null;
+  country: string | null;
+  since: string;
+  /** A transferred case's state at the organisation that took it over. */
+  progress: string | null;
+}
 
 interface TrackResult {
   reference: string;
   state: string;
   lastUpdatedAt: string;
+  referrals: TrackedReferral[];
+}
+
+/** Where the case went, in plain words: who (or "another organisation"), whether they agreed, and the state there. */
+function Referrals({ referrals }: { referrals: TrackedReferral[] }) {
+  const { t, i18n } = useTranslation();
+  if (referrals.length === 0) return null;
+  const who = (r: TrackedReferral) =>
+    r.organisation ? (r.country ? t('track.sent.named', { name: r.organisation, country: countryName(r.country, i18n.language) }) : r.organisation) : t('track.sent.another');
+  return (
+    <div data-testid="track-referrals">
+      <h3>{t('track.sent.title')}</h3>
+      <ul className="plain-list">
+        {referrals.map((r, index) => (
+          <li key={index}>
+            {t(`track.sent.${r.kind}_${r.state}`, { organisation: who(r) })}
+            {r.kind === 'transfer' && r.progress && (
+              <>
+                {' '}
+                {t('track.sent.progress', { state: t(`server:state.${r.progress}`) })}
+              </>
+            )}
+            <span className="hint">{t('track.sent.since', { date: formatDate(r.since, i18n.language) })}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 /** States after which the worker may need help elsewhere. */
 const finished = new Set(['closed', 'inadmissible', 'withdrawn']);
+/** Closed here because another organisation took the case over: the worker is not left without help. */
+const handedOver = (result: TrackResult) => (result.referrals ?? []).some((r) => r.kind === 'transfer' && r.state === 'accepted');
 
 export function Track() {
   const { t, i18n } = useTranslation();
@@ -109,10 +151,11 @@ export function Track() {
           </h2>
           <div className="state-box" data-testid="track-state">
             <strong>{t(`server:state.${result.state}`)}</strong>
-            <p>{t(`track.state.${result.state}`)}</p>
+            <p>{handedOver(result) ? t('track.sent.handedOver') : t(`track.state.${result.state}`)}</p>
           </div>
           <p className="hint">{t('track.lastUpdate', { date: formatDate(result.lastUpdatedAt, i18n.language) })}</p>
-          {finished.has(result.state) && (
+          <Referrals referrals={result.referrals ?? []} />
+          {finished.has(result.state) && !handedOver(result) && (
             <p>
               <Link to="/help">{t('track.needHelp')}</Link>
             </p>

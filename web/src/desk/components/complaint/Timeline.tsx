@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../shared/i18n';
 import { eventTypes, localDateTimeToIso } from '../codes';
 import type { ComplaintDetail, ComplaintEvent } from '../types';
 import { ErrorAlert, Field, useErrorMessage } from '../ui';
+import { ReferralTimelineLine } from '../referrals/TimelineLine';
 
 function EventDetails({ event, complaint, userName }: { event: ComplaintEvent; complaint: ComplaintDetail; userName: (id: string | null) => string }) {
   const { t } = useTranslation();
@@ -27,6 +28,8 @@ function EventDetails({ event, complaint, userName }: { event: ComplaintEvent; c
       return <p>{data.to ? t('complaint.timeline.assigned', { name: userName(text('to')) }) : t('complaint.timeline.unassigned')}</p>;
     case 'outcome':
       return <p>{t(`server:outcome.${text('type')}`)}</p>;
+    case 'referral':
+      return <ReferralTimelineLine data={data} />;
     case 'evidence_added': {
       const file = complaint.evidence.find((e) => e.id === text('evidenceId'));
       return <p>{file ? file.filename : text('mediaType')}</p>;

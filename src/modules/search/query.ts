@@ -1,0 +1,86 @@
+import { collapseRepeats, fold, phoneticKey, wordSegments } from './normalise';
+
+/** A search as the index understands it. */
+export interface SearchPlan {
+  /** The query's words, folded. */
+  tokens: Array<{ word: string }>;
+  /**
+   * When every word is in Latin letters: the phonetic key of them all run together, under which a name written in
+   * another script (or spelt otherwise) is found ("Heng Sokha" finds ហេង សុខា).
+   */
+  spellingKey: string | null;
+  /** The query's whitespace-separated parts, folded: each must occur somewhere (substring search). */
+  parts: string[];
+}
+
+/** Turns what the user typed into the words, spelling key and substrings to look for. */
+export function planSearch(query: string): SearchPlan {
+  const tokens = wordSegments(query).map((segment) => ({ word: fold(segment) }));
+  const latin = tokens.length > 0 && tokens.every((t) => /^[a-z][a-z0-9]*$/.test(t.word));
+  // A key of one consonant ("s" for "Su"), or from fewer than four letters ("ck" for "zq"), matches a good share of
+  // all names: too vague to be a name's sound.
+  const key = latin ? collapseRepeats(tokens.map((t) => phoneticKey(t.word)).join('')) : '';
+  const letters = tokens.reduce((sum, t) => sum + t.word.replace(/[^a-z]/g, '').length, 0);
+  const parts = [...new Set(fold(query).split(/[\s\u200b]+/).filter(Boolean))];
+  return { tokens, spellingKey: key.length >= 2 && letters >= 4 ? key : null, parts };
+}
+
+const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * The FTS5 query for the word index: every word of the query, as itself or as the beginning of a word (an exact
+ * word scores twice), in the narrative, the names or their Latin spellings.
+ */
+export function fts5WordQuery(plan: SearchPlan): string | null {
+  if (plan.tokens.length === 0) return null;
+  return plan.tokens.map(({ word }) => `{words names latin} : (${ftsString(word)} OR ${ftsString(word)} *)`).join(' AND ');
+}
+
+/** The FTS5 query for names that sound like the query: its spelling key as the beginning of a name's key. */
+export function fts5SpellingQuery(plan: SearchPlan): string | null {
+  return plan.spellingKey ? `{keys} : ${ftsString(plan.spellingKey)} *` : null;
+}
+
+/**
+ * For a query of several words: a name holding them in that order (the last one as a beginning), or a name that
+ * sounds like them all. A full name is a stronger match than the same words scattered over a group's names.
+ */
+export function fts5NameQuery(plan: SearchPlan): string | null {
+  if (plan.tokens.length < 2) return null;
+  const phrase = `{names latin} : ${ftsString(plan.tokens.map((t) => t.word).join(' '))} *`;
+  // Here the key must sound like the whole name (or its end): a mere beginning is too loose to rank this high.
+  return plan.spellingKey ? `(${phrase}) OR ({keys} : ${ftsString(plan.spellingKey)})` : phrase;
+}
+
+/** The FTS5 query for the trigram index: every part of three characters or more as a substring. */
+export function fts5TrigramQuery(plan: SearchPlan): string | null {
+  const long = plan.parts.filter((part) => [...part].length >= 3);
+  return long.length ? long.map(ftsString).join(' AND ') : null;
+}
+
+const tsString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The text for PostgreSQL's to_tsquery('simple', …), the same query as `fts5WordQuery`: names and their Latin
+ * spellings carry weight A, the narrative C, phonetic keys D.
+ */
+export function tsWordQuery(plan: SearchPlan): string | null {
+  if (plan.tokens.length === 0) return null;
+  return plan.tokens.map(({ word }) => `(${tsString(word)}:AC | ${tsString(word)}:*AC)`).join(' & ');
+}
+
+/** The same query as `fts5SpellingQuery`, for PostgreSQL. */
+export const tsSpellingQuery = (plan: SearchPlan): string | null => (plan.spellingKey ? `${tsString(plan.spellingKey)}:*D` : null);
+
+/** The same query as `fts5NameQuery`, for PostgreSQL. */
+export function tsNameQuery(plan: SearchPlan): string | null {
+  if (plan.tokens.length < 2) return null;
+  const phrase = plan.tokens.map(({ word }, i) => `${tsString(word)}:${i === plan.tokens.length - 1 ? '*' : ''}A`).join(' <-> ');
+  return plan.spellingKey ? `(${phrase}) | ${tsString(plan.spellingKey)}:D` : phrase;
+}
+
+/** A reference or the start of one (KH-26-7F3K-…): searched as before, by prefix on the reference alone. */
+export function referencePrefix(query: string): string | null {
+  const compact = query.toUpperCase().replace(/\s+/g, '');
+  return /^[A-Z]{2}-\d{2}(-[0-9A-Z]{0,4}(-[0-9A-Z]{0,4})?)?$/.test(compact) ? compact : null;
+}

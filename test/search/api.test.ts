@@ -1,0 +1,97 @@
+// GET /api/v1/complaints?q=…: only within the user's organisation, ranked, highlighted, audited, paged.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../support/databases';
+import { groupComplaint } from '../support/factories';
+import { organisationWithStaff, startTestServer, type TestServer } from '../support/server';
+
+describeEachDatabase('complaint search through the API', (kind) => {
+  let server: TestServer;
+  let desk: Awaited<ReturnType<typeof organisationWithStaff>>;
+  let other: Awaited<ReturnType<typeof organisationWithStaff>>;
+  const ours: Array<{ id: string; reference: string }> = [];
+  let theirs: { id: string; reference: string };
+
+  const thaiComplaint = (worker: string, narrative: string) =>
+    groupComplaint({
+      complainant: { type: 'worker', name: worker },
+      workers: [{ name: worker, sex: 'female', languages: ['th'] }],
+      respondents: [{ type: 'employer', name: 'Chanthaburi Durian Orchard' }],
+      narrative: { text: narrative, language: 'th' },
+    });
+
+  beforeAll(async () => {
+    server = await startTestServer(kind);
+    desk = await organisationWithStaff(server, 'Samut Sakhon union desk', 'TH', 'trade_union_centre');
+    other = await organisationWithStaff(server, 'Chiang Mai union desk', 'TH', 'trade_union_centre');
+    for (const [worker, narrative] of [
+      ['มาลี ศรีสุข', 'นายจ้างที่สวนทุเรียนยึดบัตรสีชมพูของดิฉันไว้'],
+      ['สมชาย ใจดี', 'ผมทำงานสวนทุเรียนมาสามเดือนแต่ไม่ได้รับค่าจ้าง'],
+      ['วันเพ็ญ แสงทอง', 'หัวหน้างานที่สวนทุเรียนตะโกนด่าทุกวัน'],
+    ]) {
+      const response = await desk.users.desk_officer.client.post('/api/v1/complaints', thaiComplaint(worker, narrative));
+      expect(response.status).toBe(201);
+      ours.push(response.body);
+    }
+    const response = await other.users.desk_officer.client.post('/api/v1/complaints', thaiComplaint('สมชาย ใจดี', 'ผมทำงานสวนทุเรียนแต่นายจ้างไม่จ่ายค่าจ้าง'));
+    theirs = response.body;
+  });
+  afterAll(async () => server?.close());
+
+  const search = (client: typeof desk.users.case_manager.client, query: string) => client.get(`/api/v1/complaints?q=${encodeURIComponent(query)}`);
+
+  it("finds only the complaints of the user's own organisation", async () => {
+    const found = await search(desk.users.case_manager.client, 'ทุเรียน');
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((i: { id: string }) => i.id).sort()).toEqual(ours.map((c) => c.id).sort());
+    const theirsFound = await search(other.users.case_manager.client, 'ทุเรียน');
+    expect(theirsFound.body.items.map((i: { id: string }) => i.id)).toEqual([theirs.id]);
+    // A name in another organisation's complaint is not found, by any spelling.
+    expect((await search(desk.users.case_manager.client, 'Somchai Jaidee')).body.items.map((i: { id: string }) => i.id)).toEqual([ours[1].id]);
+  });
+
+  it('highlights the matching words, and names found by their Latin spelling', async () => {
+    const found = await search(desk.users.case_manager.client, 'ค่าจ้าง');
+    expect(found.body.items).toHaveLength(1);
+    const narrative = found.body.items[0].highlights.find((h: { field: string }) => h.field === 'narrative');
+    expect(narrative.matches.map((m: { start: number; end: number }) => narrative.text.slice(m.start, m.end))).toEqual(['ค่าจ้าง']);
+    const byLatin = await search(desk.users.case_manager.client, 'Malee');
+    expect(byLatin.body.items[0].id).toBe(ours[0].id);
+    expect(byLatin.body.items[0].highlights).toContainEqual({ field: 'worker', text: 'มาลี ศรีสุข', matches: [{ start: 0, end: 11 }] });
+  });
+
+  it('audits each complaint whose names or narrative a search showed, without the query', async () => {
+    await search(desk.users.desk_officer.client, 'วันเพ็ญ');
+    const trail = await desk.users.supervisor.client.get(`/api/v1/complaints/${ours[2].id}/audit`);
+    const reads = trail.body.items.filter((e: { action: string }) => e.action === 'complaint.search_read');
+    const mine = reads.filter((e: { actorId: string }) => e.actorId === desk.users.desk_officer.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].details.fields).toContain('worker');
+    expect(JSON.stringify(reads)).not.toContain('วันเพ็ญ');
+  });
+
+  it('lets analysts, who may not read personal data, search references only', async () => {
+    expect((await search(desk.users.analyst.client, 'ทุเรียน')).body.items).toEqual([]);
+    const byReference = await search(desk.users.analyst.client, ours[0].reference.slice(0, 10));
+    expect(byReference.body.items.map((i: { id: string }) => i.id)).toContain(ours[0].id);
+    for (const item of byReference.body.items) expect(item.highlights ?? []).toEqual([]);
+  });
+
+  it('combines the search with the list filters and pages through ranked results', async () => {
+    expect((await desk.users.case_manager.client.get(`/api/v1/complaints?q=${encodeURIComponent('ทุเรียน')}&state=closed`)).body.items).toEqual([]);
+    const first = await desk.users.case_manager.client.get(`/api/v1/complaints?q=${encodeURIComponent('ทุเรียน')}&limit=2`);
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await desk.users.case_manager.client.get(`/api/v1/complaints?q=${encodeURIComponent('ทุเรียน')}&limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.nextCursor).toBeNull();
+    const ids = [...first.body.items, ...second.body.items].map((i: { id: string }) => i.id);
+    expect(new Set(ids).size).toBe(3);
+    expect((await desk.users.case_manager.client.get(`/api/v1/complaints?q=${encodeURIComponent('ทุเรียน')}&cursor=bm90LWpzb24`)).status).toBe(400);
+  });
+
+  it('finds parts of words and one-character queries', async () => {
+    expect((await search(desk.users.case_manager.client, 'เรียน')).body.items).toHaveLength(3);
+    const short = await search(desk.users.case_manager.client, 'ด่า');
+    expect(short.body.items.map((i: { id: string }) => i.id)).toEqual([ours[2].id]);
+  });
+});
