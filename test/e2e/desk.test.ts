@@ -197,7 +197,7 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
       ]) {
         await page.goto(`${server.baseUrl}${url}`);
         await page.locator('h1').first().waitFor();
-        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe(language);
         await page.evaluate(() => document.fonts.ready);
         expect(await accessibilityProblems(page), `${language} ${name}`).toEqual([]);
         await screenshot(page, `desk-${language}-${name}`);

@@ -25,7 +25,7 @@ describe.skipIf(!chromiumAvailable)('the public pages for workers, in a real bro
     const page = await phone();
     await page.goto(`${server.baseUrl}/`);
     // The browser asks for Khmer: the page is in Khmer, in a Khmer font.
-    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('km');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe('km');
     expect(await page.locator('h1').innerText()).toMatch(/[\u1780-\u17FF]/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await screenshot(page, 'public-km-home');
@@ -116,7 +116,7 @@ describe.skipIf(!chromiumAvailable)('the public pages for workers, in a real bro
       await page.addInitScript((lang) => localStorage.setItem('lintas.language', lang), language);
       for (const path of ['/', '/complaint', '/track', '/rights', '/agencies', '/help']) {
         await page.goto(`${server.baseUrl}${path}`);
-        await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(language);
+        await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 }).toBe(language);
         await page.locator('h1').first().waitFor();
         await page.evaluate(() => document.fonts.ready);
         expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} is wider than the phone`).toBeLessThanOrEqual(360);

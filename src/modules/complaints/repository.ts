@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type {
   ComplaintEventTable,
   ComplaintOutcomeTable,
@@ -88,11 +88,9 @@ const overdue = (eb: ExpressionBuilder<Database, 'complaints'>, now: string) =>
     eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
   ]);
 
-export interface ComplaintFilter {
+/** Which complaints a query holds: the list's filters, shared by every query that must agree with the list (exports). */
+export interface ComplaintFilters {
   organisationId: string;
-  /** Only these complaints (the matches of a search). */
-  ids?: string[];
-  referencePrefix?: string;
   states?: string[];
   channels?: string[];
   origins?: string[];
@@ -103,11 +101,50 @@ export interface ComplaintFilter {
   overdueAt?: string;
   receivedFrom?: string;
   receivedTo?: string;
+}
+
+export interface ComplaintFilter extends ComplaintFilters {
+  /** Only these complaints (the matches of a search). */
+  ids?: string[];
+  referencePrefix?: string;
   sortColumn: 'received_at' | 'first_action_due_at';
   descending: boolean;
   after?: { value: string; id: string };
   limit: number;
 }
+
+/** Narrows a query over `complaints` to those the filters select. */
+export function whereComplaintsMatch<O>(query: SelectQueryBuilder<Database, 'complaints', O>, filter: ComplaintFilters): SelectQueryBuilder<Database, 'complaints', O> {
+  query = query.where('organisation_id', '=', filter.organisationId);
+  if (filter.states?.length) query = query.where('state', 'in', filter.states);
+  if (filter.channels?.length) query = query.where('channel', 'in', filter.channels);
+  if (filter.origins?.length) query = query.where('origin', 'in', filter.origins);
+  if (filter.destinations?.length) query = query.where('destination', 'in', filter.destinations);
+  if (filter.stage) query = query.where('stage', '=', filter.stage);
+  if (filter.assignedTo !== undefined) {
+    query = filter.assignedTo === null ? query.where('assigned_to', 'is', null) : query.where('assigned_to', '=', filter.assignedTo);
+  }
+  if (filter.receivedFrom) query = query.where('received_at', '>=', filter.receivedFrom);
+  if (filter.receivedTo) query = query.where('received_at', '<', filter.receivedTo);
+  const grievance = filter.grievance;
+  if (grievance) query = query.where((eb) => hasGrievance(eb, [grievance]));
+  if (filter.overdueAt) {
+    const now = filter.overdueAt;
+    // Only open complaints can be overdue; saying so in the same words as the partial index lets it serve the query.
+    query = query.where(sql<boolean>`state in ('received', 'in_progress')`).where((eb) => overdue(eb, now));
+  }
+  return query;
+}
+
+/** The complaint has at least one of these grievances. */
+export const hasGrievance = (eb: ExpressionBuilder<Database, 'complaints'>, codes: string[]) =>
+  eb.exists(
+    eb
+      .selectFrom('complaint_grievances')
+      .select(sql`1`.as('one'))
+      .whereRef('complaint_grievances.complaint_id', '=', 'complaints.id')
+      .where('complaint_grievances.code', 'in', codes),
+  );
 
 const listColumns = [
   'id',
@@ -130,35 +167,9 @@ const listColumns = [
 
 /** One page of complaints without personal data, in a stable order (sort column, then id) for cursor paging. */
 export function listComplaintRows(db: Kysely<Database>, filter: ComplaintFilter) {
-  let query = db.selectFrom('complaints').select(listColumns).where('organisation_id', '=', filter.organisationId);
+  let query = whereComplaintsMatch(db.selectFrom('complaints').select(listColumns), filter);
   if (filter.ids) query = query.where('id', 'in', filter.ids.length ? filter.ids : ['']);
   if (filter.referencePrefix) query = query.where('reference', 'like', `${filter.referencePrefix.replace(/[%_\\]/g, '')}%`);
-  if (filter.states?.length) query = query.where('state', 'in', filter.states);
-  if (filter.channels?.length) query = query.where('channel', 'in', filter.channels);
-  if (filter.origins?.length) query = query.where('origin', 'in', filter.origins);
-  if (filter.destinations?.length) query = query.where('destination', 'in', filter.destinations);
-  if (filter.stage) query = query.where('stage', '=', filter.stage);
-  if (filter.assignedTo !== undefined) {
-    query = filter.assignedTo === null ? query.where('assigned_to', 'is', null) : query.where('assigned_to', '=', filter.assignedTo);
-  }
-  if (filter.receivedFrom) query = query.where('received_at', '>=', filter.receivedFrom);
-  if (filter.receivedTo) query = query.where('received_at', '<', filter.receivedTo);
-  if (filter.grievance) {
-    const code = filter.grievance;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('complaint_grievances')
-          .select(sql`1`.as('one'))
-          .whereRef('complaint_grievances.complaint_id', '=', 'complaints.id')
-          .where('complaint_grievances.code', '=', code),
-      ),
-    );
-  }
-  if (filter.overdueAt) {
-    const now = filter.overdueAt;
-    // Only open complaints can be overdue; saying so in the same words as the partial index lets it serve the query.
-    query = query.where(sql<boolean>`state in ('received', 'in_progress')`).where((eb) => overdue(eb, now));
-  }
   const column = filter.sortColumn;
   const direction = filter.descending ? 'desc' : 'asc';
   if (filter.after) {

@@ -1,36 +1,18 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { DialectName } from '../../db/database';
 import type { Database } from '../../db/schema';
+import { type ComplaintFilters, hasGrievance, whereComplaintsMatch } from '../complaints/repository';
 import type { ExportRecord } from './columns';
 
-/** Which complaints an export holds: the filters of the complaint list (see complaints/repository.ts), without paging. */
-export interface ExportFilter {
-  organisationId: string;
-  states?: string[];
-  channels?: string[];
-  origins?: string[];
-  destinations?: string[];
-  grievance?: string;
+/** Which complaints an export holds: the filters of the complaint list, without paging. */
+export interface ExportFilter extends ComplaintFilters {
   /** Only complaints with at least one of these grievances (the HTCDS export: grievances with trafficking indicators). */
   anyGrievance?: string[];
-  stage?: string;
-  assignedTo?: string | null;
-  overdueAt?: string;
-  receivedFrom?: string;
-  receivedTo?: string;
   sortColumn: 'received_at' | 'first_action_due_at';
   descending: boolean;
 }
-
-// The same definition of overdue as the complaint list (complaints/repository.ts), so an export of "overdue" holds
-// exactly the complaints the list shows.
-const overdue = (eb: ExpressionBuilder<Database, 'complaints'>, now: string) =>
-  eb.or([
-    eb.and([eb('first_action_at', 'is', null), eb('first_action_due_at', '<', now), eb('state', '=', 'received')]),
-    eb.and([eb('resolution_due_at', '<', now), eb('state', 'in', ['received', 'in_progress'])]),
-  ]);
 
 const caseColumns = [
   'complaints.id',
@@ -87,33 +69,11 @@ function exportQuery(db: Kysely<Database>, dialect: DialectName, filter: ExportF
           .whereRef('complaint_respondents.complaint_id', '=', 'complaints.id')
           .orderBy('complaint_respondents.position'),
       ).as('respondents'),
-    ])
-    .where('complaints.organisation_id', '=', filter.organisationId);
-  if (filter.states?.length) query = query.where('complaints.state', 'in', filter.states);
-  if (filter.channels?.length) query = query.where('complaints.channel', 'in', filter.channels);
-  if (filter.origins?.length) query = query.where('complaints.origin', 'in', filter.origins);
-  if (filter.destinations?.length) query = query.where('complaints.destination', 'in', filter.destinations);
-  if (filter.stage) query = query.where('complaints.stage', '=', filter.stage);
-  if (filter.assignedTo !== undefined) {
-    query = filter.assignedTo === null ? query.where('complaints.assigned_to', 'is', null) : query.where('complaints.assigned_to', '=', filter.assignedTo);
-  }
-  if (filter.receivedFrom) query = query.where('complaints.received_at', '>=', filter.receivedFrom);
-  if (filter.receivedTo) query = query.where('complaints.received_at', '<', filter.receivedTo);
-  for (const codes of [filter.grievance ? [filter.grievance] : undefined, filter.anyGrievance]) {
-    if (!codes) continue;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('complaint_grievances')
-          .select(sql`1`.as('one'))
-          .whereRef('complaint_grievances.complaint_id', '=', 'complaints.id')
-          .where('complaint_grievances.code', 'in', codes),
-      ),
-    );
-  }
-  if (filter.overdueAt) {
-    const now = filter.overdueAt;
-    query = query.where(sql<boolean>`state in ('received', 'in_progress')`).where((eb) => overdue(eb, now));
-  }
+    ]);
+  // The list's own filters, so that an export holds exactly the complaints the list shows.
+  query = whereComplaintsMatch(query, filter);
+  const anyGrievance = filter.anyGrievance;
+  if (anyGrievance) query = query.where((eb) => hasGrievance(eb, anyGrievance));
   return query;
 }
 

@@ -323,7 +323,7 @@ export async function createReferral(ctx: AppContext, actor: Actor, complaintId:
         ? [{ action: 'referral.consent_override', entityType: 'complaint', entityId: complaintId, organisationId: complaint.organisation_id, details: { referralId: row.id } }]
         : []),
     ]);
-    await insertReferral(trx, { ...row, state: 'pending' });
+    await insertReferral(trx, row);
     await applyEvent(trx, row, event, {});
     if (target.node_id) {
       await enqueueMessage(trx, target.node_id, 'referral.sent', sentMessageBody(row, event, from));
