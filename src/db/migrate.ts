@@ -10,6 +10,8 @@ import * as agencyLicenceIndex from './migrations/20261128_0007_agency_licence_i
 import * as referrals from './migrations/20261206_0008_referrals';
 import * as dashboard from './migrations/20261206_0010_dashboard';
 import * as search from './migrations/20261206_0009_search';
+import * as complaintFacts from './migrations/20261207_0011_complaint_facts';
+import * as searchScope from './migrations/20261207_0012_search_scope';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -24,6 +26,8 @@ const migrations: Record<string, Migration> = {
   '20261206_0008_referrals': referrals,
   '20261206_0010_dashboard': dashboard,
   '20261206_0009_search': search,
+  '20261207_0011_complaint_facts': complaintFacts,
+  '20261207_0012_search_scope': searchScope,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

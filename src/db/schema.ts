@@ -134,6 +134,21 @@ export interface ComplaintOutcomeTable {
   created_at: string;
 }
 
+/** The dashboard's facts (src/modules/dashboard/facts.ts): one row per complaint and code it counts under. */
+export interface ComplaintFactTable {
+  complaint_id: string;
+  organisation_id: string;
+  received_at: string;
+  origin: string;
+  destination: string;
+  kind: string;
+  code: string;
+  value: number;
+  claimed: number | null;
+  awarded: number | null;
+  received: number | null;
+}
+
 export interface EvidenceTable {
   id: string;
   complaint_id: string;
@@ -352,6 +367,7 @@ export interface Database {
   complaint_grievances: ComplaintGrievanceTable;
   complaint_events: ComplaintEventTable;
   complaint_outcomes: ComplaintOutcomeTable;
+  complaint_facts: ComplaintFactTable;
   evidence: EvidenceTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;

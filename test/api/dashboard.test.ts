@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { linkRespondent } from '../../src/modules/agencies/repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/modules/auth/actor';
 import { isOverdue } from '../../src/modules/complaints/presenters';
@@ -181,11 +182,12 @@ describeEachDatabase('dashboard aggregates', (kind) => {
     for (const agency of agencies) {
       await server.ctx.db.insertInto('agencies').values({ ...agency, issuing_authority: null, licence_status: 'valid', licence_valid_from: null, licence_valid_to: null, other_names: '[]', addresses: '[]', created_at: now, updated_at: now }).execute();
     }
-    const agencyRespondents = await server.ctx.db.selectFrom('complaint_respondents').select('id').where('type', '=', 'recruitment_agency').orderBy('id').execute();
-    for (const [i, respondent] of agencyRespondents.entries()) {
-      if (i % 3 === 2) continue;
-      await server.ctx.db.updateTable('complaint_respondents').set({ agency_id: agencies[i % 3].id }).where('id', '=', respondent.id).execute();
-    }
+    const agencyRespondents = await server.ctx.db.selectFrom('complaint_respondents').select(['id', 'complaint_id']).where('type', '=', 'recruitment_agency').orderBy('id').execute();
+    await server.ctx.db.transaction().execute(async (trx) => {
+      for (const [i, respondent] of agencyRespondents.entries()) {
+        if (i % 3 !== 2) await linkRespondent(trx, respondent.complaint_id, respondent.id, agencies[i % 3].id, null);
+      }
+    });
 
     // Referrals between the organisations, in several states.
     const someComplaints = await server.ctx.db.selectFrom('complaints').select(['id', 'organisation_id', 'received_at']).orderBy('id').limit(60).execute();

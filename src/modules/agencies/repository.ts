@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { AgencyLicenceEventTable, AgencyTable, Database } from '../../db/schema';
+import { refreshComplaintFacts } from '../dashboard/facts';
 
 export function listAgencyRows(db: Kysely<Database>, country?: string) {
   let query = db.selectFrom('agencies').selectAll();
@@ -54,7 +55,16 @@ export function findRespondent(db: Kysely<Database>, complaintId: string, respon
   return db.selectFrom('complaint_respondents').selectAll().where('complaint_id', '=', complaintId).where('id', '=', respondentId).executeTakeFirst();
 }
 
-/** Links a respondent to an agency; with no agency, `confirmedBy` records that someone checked it is not listed. */
-export async function linkRespondent(trx: Kysely<Database>, respondentId: string, agencyId: string | null, confirmedBy: string | null) {
-  await trx.updateTable('complaint_respondents').set({ agency_id: agencyId, agency_confirmed_by: confirmedBy }).where('id', '=', respondentId).execute();
+/**
+ * Links a respondent of a complaint to an agency; with no agency, `confirmedBy` records that someone checked it is
+ * not listed. Call inside a transaction: the dashboard's facts of the complaint are written again.
+ */
+export async function linkRespondent(trx: Kysely<Database>, complaintId: string, respondentId: string, agencyId: string | null, confirmedBy: string | null) {
+  await trx
+    .updateTable('complaint_respondents')
+    .set({ agency_id: agencyId, agency_confirmed_by: confirmedBy })
+    .where('id', '=', respondentId)
+    .where('complaint_id', '=', complaintId)
+    .execute();
+  await refreshComplaintFacts(trx, [complaintId]);
 }

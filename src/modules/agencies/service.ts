@@ -209,7 +209,7 @@ export async function confirmRespondentAgency(ctx: AppContext, actor: Actor, com
   if (!respondent) throw new AppError('not_found');
   if (agencyId && !(await findAgencyRow(ctx.db, agencyId))) throw new AppError('validation_failed', {}, [{ path: 'body.agencyId', code: 'unknown_agency' }]);
   await ctx.db.transaction().execute(async (trx) => {
-    await linkRespondent(trx, respondentId, agencyId, agencyId || notInRegistry ? actor.userId : null);
+    await linkRespondent(trx, complaintId, respondentId, agencyId, agencyId || notInRegistry ? actor.userId : null);
     await recordAudit(trx, actor, [{ action: 'complaint.link_agency', entityType: 'complaint', entityId: complaintId, organisationId: complaint.organisation_id, details: { respondentId, agencyId, notInRegistry } }]);
   });
   const confirmed = agencyId || notInRegistry ? actor.userId : null;

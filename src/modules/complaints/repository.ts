@@ -8,6 +8,7 @@ import type {
   Database,
   EvidenceTable,
 } from '../../db/schema';
+import { refreshComplaintFacts } from '../dashboard/facts';
 import { indexComplaints } from '../search/service';
 import type { ComplaintState } from './taxonomy';
 
@@ -28,8 +29,16 @@ async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, ta
   }
 }
 
-/** Writes complaints with their workers, respondents, grievances, events and outcomes. Call inside a transaction. */
-export async function insertComplaints(trx: Kysely<Database>, batch: Array<NewComplaintRows & { outcomes?: ComplaintOutcomeTable[] }>): Promise<void> {
+/**
+ * Writes complaints with their workers, respondents, grievances, events and outcomes. Call inside a transaction.
+ * `searchIndex: false` leaves them out of the search index: only for a bulk load that rebuilds the index after
+ * (see `markSearchIndexStale`).
+ */
+export async function insertComplaints(
+  trx: Kysely<Database>,
+  batch: Array<NewComplaintRows & { outcomes?: ComplaintOutcomeTable[] }>,
+  { searchIndex = true }: { searchIndex?: boolean } = {},
+): Promise<void> {
   await insertChunked(trx, 'complaints', batch.map((rows) => rows.complaint));
   await insertChunked(trx, 'complaint_workers', batch.flatMap((rows) => rows.workers));
   await insertChunked(trx, 'complaint_respondents', batch.flatMap((rows) => rows.respondents));
@@ -40,8 +49,12 @@ export async function insertComplaints(trx: Kysely<Database>, batch: Array<NewCo
   );
   await insertChunked(trx, 'complaint_events', batch.flatMap((rows) => rows.events));
   await insertChunked(trx, 'complaint_outcomes', batch.flatMap((rows) => rows.outcomes ?? []));
+  await refreshComplaintFacts(
+    trx,
+    batch.map((rows) => rows.complaint.id),
+  );
   // Indexed in the same transaction: a complaint is searchable as soon as it is acknowledged.
-  await indexComplaints(trx, batch);
+  if (searchIndex) await indexComplaints(trx, batch);
 }
 
 /** Writes one complaint with everything attached to it. Call inside a transaction. */
@@ -198,8 +211,10 @@ export async function insertEvent(trx: Kysely<Database>, event: ComplaintEventTa
   await trx.insertInto('complaint_events').values(event).execute();
 }
 
+/** Records an outcome. Call inside a transaction: the dashboard's facts of the complaint are written again. */
 export async function insertOutcome(trx: Kysely<Database>, outcome: ComplaintOutcomeTable) {
   await trx.insertInto('complaint_outcomes').values(outcome).execute();
+  await refreshComplaintFacts(trx, [outcome.complaint_id]);
 }
 
 export async function countOutcomes(db: Kysely<Database>, complaintId: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { type FactKind, indicatorGrievances } from './facts';
 
 /**
  * Which complaints a figure counts: received in [receivedFrom, receivedBefore), of one organisation (or all, for
@@ -63,40 +64,47 @@ export async function complaintsByCorridor(db: Kysely<Database>, filter: Dashboa
     .sort((a, b) => b.complaints - a.complaints || `${a.origin}${a.destination}`.localeCompare(`${b.origin}${b.destination}`));
 }
 
+type FactScope = ExpressionBuilder<Database, 'complaint_facts'>;
+
+/** The same complaints as `inScope`, on the copy of the complaint's columns that each fact carries. */
+function factsInScope(eb: FactScope, kind: FactKind, filter: DashboardFilter) {
+  const conditions = [eb('complaint_facts.kind', '=', kind)];
+  if (filter.organisationId) conditions.push(eb('complaint_facts.organisation_id', '=', filter.organisationId));
+  if (filter.receivedFrom) conditions.push(eb('complaint_facts.received_at', '>=', filter.receivedFrom));
+  if (filter.receivedBefore) conditions.push(eb('complaint_facts.received_at', '<', filter.receivedBefore));
+  if (filter.origin) conditions.push(eb('complaint_facts.origin', '=', filter.origin));
+  if (filter.destination) conditions.push(eb('complaint_facts.destination', '=', filter.destination));
+  if (filter.country) conditions.push(eb.or([eb('complaint_facts.origin', '=', filter.country), eb('complaint_facts.destination', '=', filter.country)]));
+  return eb.and(conditions);
+}
+
+/**
+ * The sum of the facts' values per code for one kind of fact (facts.ts): complaints per code, or workers per sex.
+ * Each complaint has at most one fact per kind and code, so a complaint counts once under each of its codes.
+ */
+async function factTotals(db: Kysely<Database>, kind: FactKind, filter: DashboardFilter): Promise<Array<{ code: string; value: number }>> {
+  const rows = await db
+    .selectFrom('complaint_facts')
+    .where((eb) => factsInScope(eb, kind, filter))
+    .select(['complaint_facts.code', (eb) => eb.fn.sum<number>('complaint_facts.value').as('value')])
+    .groupBy('complaint_facts.code')
+    .execute();
+  return rows.map((r) => ({ code: r.code, value: n(r.value) })).sort((a, b) => b.value - a.value || a.code.localeCompare(b.code));
+}
+
 /** Complaints by grievance: a complaint with several grievances counts once under each. */
 export async function complaintsByGrievance(db: Kysely<Database>, filter: DashboardFilter) {
-  const rows = await db
-    .selectFrom('complaint_grievances')
-    .innerJoin('complaints', 'complaints.id', 'complaint_grievances.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .select(['complaint_grievances.code', (eb) => eb.fn.countAll<number>().as('complaints')])
-    .groupBy('complaint_grievances.code')
-    .execute();
-  return rows.map((r) => ({ code: r.code, complaints: n(r.complaints) })).sort((a, b) => b.complaints - a.complaints || a.code.localeCompare(b.code));
+  return (await factTotals(db, 'grievance', filter)).map((r) => ({ code: r.code, complaints: r.value }));
 }
 
 /** Workers by sex: each worker named on a complaint counts once. */
 export async function workersBySex(db: Kysely<Database>, filter: DashboardFilter) {
-  const rows = await db
-    .selectFrom('complaint_workers')
-    .innerJoin('complaints', 'complaints.id', 'complaint_workers.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .select(['complaint_workers.sex as code', (eb) => eb.fn.countAll<number>().as('workers')])
-    .groupBy('complaint_workers.sex')
-    .execute();
-  return rows.map((r) => ({ code: r.code, workers: n(r.workers) })).sort((a, b) => b.workers - a.workers || a.code.localeCompare(b.code));
+  return (await factTotals(db, 'sex', filter)).map((r) => ({ code: r.code, workers: r.value }));
 }
 
 /** Complaints by type of respondent: a complaint against two employers counts once under "employer". */
 export async function complaintsByRespondentType(db: Kysely<Database>, filter: DashboardFilter) {
-  const rows = await db
-    .selectFrom('complaint_respondents')
-    .innerJoin('complaints', 'complaints.id', 'complaint_respondents.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .select(['complaint_respondents.type as code', (eb) => eb.fn.count<number>('complaint_respondents.complaint_id').distinct().as('complaints')])
-    .groupBy('complaint_respondents.type')
-    .execute();
-  return rows.map((r) => ({ code: r.code, complaints: n(r.complaints) })).sort((a, b) => b.complaints - a.complaints || a.code.localeCompare(b.code));
+  return (await factTotals(db, 'respondent_type', filter)).map((r) => ({ code: r.code, complaints: r.value }));
 }
 
 /**
@@ -104,87 +112,57 @@ export async function complaintsByRespondentType(db: Kysely<Database>, filter: D
  * about first; `unlinked` counts complaints naming an agency nobody has linked yet.
  */
 export async function complaintsByAgency(db: Kysely<Database>, filter: DashboardFilter, limit = 20) {
-  const linked = await db
-    .selectFrom('complaint_respondents')
-    .innerJoin('complaints', 'complaints.id', 'complaint_respondents.complaint_id')
-    .innerJoin('agencies', 'agencies.id', 'complaint_respondents.agency_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .select([
-      'agencies.id as agencyId',
-      'agencies.name',
-      'agencies.licence_number as licenceNumber',
-      'agencies.issuing_country as country',
-      (eb) => eb.fn.count<number>('complaint_respondents.complaint_id').distinct().as('complaints'),
-    ])
-    .groupBy(['agencies.id', 'agencies.name', 'agencies.licence_number', 'agencies.issuing_country'])
-    .execute();
-  const unlinked = await db
-    .selectFrom('complaint_respondents')
-    .innerJoin('complaints', 'complaints.id', 'complaint_respondents.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .where('complaint_respondents.type', '=', 'recruitment_agency')
-    .where('complaint_respondents.agency_id', 'is', null)
-    .select((eb) => eb.fn.count<number>('complaint_respondents.complaint_id').distinct().as('complaints'))
-    .executeTakeFirstOrThrow();
-  const items = linked
-    .map((r) => ({ agencyId: r.agencyId, name: r.name, licenceNumber: r.licenceNumber, country: r.country, complaints: n(r.complaints) }))
+  const totals = await factTotals(db, 'agency', filter);
+  const unlinked = await factTotals(db, 'agency_unlinked', filter);
+  const agencies = new Map<string, { name: string; licence_number: string; issuing_country: string }>();
+  for (let i = 0; i < totals.length; i += 500) {
+    const ids = totals.slice(i, i + 500).map((t) => t.code);
+    const rows = await db.selectFrom('agencies').select(['id', 'name', 'licence_number', 'issuing_country']).where('id', 'in', ids).execute();
+    for (const row of rows) agencies.set(row.id, row);
+  }
+  const items = totals
+    .map((t) => ({ t, agency: agencies.get(t.code) }))
+    .filter((x) => x.agency)
+    .map(({ t, agency }) => ({ agencyId: t.code, name: agency!.name, licenceNumber: agency!.licence_number, country: agency!.issuing_country, complaints: t.value }))
     .sort((a, b) => b.complaints - a.complaints || a.name.localeCompare(b.name));
-  return { items: items.slice(0, limit), agencies: items.length, unlinked: n(unlinked.complaints) };
+  return { items: items.slice(0, limit), agencies: totals.length, unlinked: unlinked[0]?.value ?? 0 };
 }
 
 /**
- * Complaints showing each ILO forced-labour indicator (through the grievances mapped to it in taxonomy.ts), and
- * complaints about recruitment fees or related costs in the ILO definition: each complaint counts once per line.
+ * Complaints showing each ILO forced-labour indicator (through the grievances mapped to it, `indicatorGrievances`
+ * in facts.ts), and complaints about recruitment fees or related costs in the ILO definition: each complaint counts
+ * once per line.
  */
-export async function complaintsByIndicator(db: Kysely<Database>, filter: DashboardFilter, codesByLine: Record<string, string[]>) {
-  const lines = Object.entries(codesByLine).filter(([, codes]) => codes.length > 0);
-  if (lines.length === 0) return [];
-  // One pass over the complaints' grievances (driven by the complaints in scope, as every other figure): per
-  // complaint, whether it shows each line (0 or 1); then add those up. No distinct count per line.
-  const perComplaint = db
-    .selectFrom('complaint_grievances')
-    .innerJoin('complaints', 'complaints.id', 'complaint_grievances.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .select(lines.map(([, codes], i) => sql<number>`max(case when complaint_grievances.code in (${sql.join(codes)}) then 1 else 0 end)`.as(`line${i}`)))
-    .groupBy('complaint_grievances.complaint_id');
-  const row = await db
-    .selectFrom(perComplaint.as('per_complaint'))
-    .select(lines.map((_, i) => sql<number>`sum(${sql.ref(`per_complaint.line${i}`)})`.as(`line${i}`)))
-    .executeTakeFirstOrThrow();
-  const values = row as Record<string, unknown>;
-  return lines.map(([code], i) => ({ code, complaints: n(values[`line${i}`]) })).sort((a, b) => b.complaints - a.complaints || a.code.localeCompare(b.code));
+export async function complaintsByIndicator(db: Kysely<Database>, filter: DashboardFilter) {
+  const found = new Map((await factTotals(db, 'indicator', filter)).map((r) => [r.code, r.value]));
+  // Every line, none found included: a report shows each indicator.
+  return Object.entries(indicatorGrievances)
+    .filter(([, codes]) => codes.length > 0)
+    .map(([code]) => ({ code, complaints: found.get(code) ?? 0 }))
+    .sort((a, b) => b.complaints - a.complaints || a.code.localeCompare(b.code));
 }
 
 /** Outcomes recorded on the complaints, by type: a complaint with two outcomes of one type counts once. */
 export async function complaintsByOutcome(db: Kysely<Database>, filter: DashboardFilter) {
-  const rows = await db
-    .selectFrom('complaint_outcomes')
-    .innerJoin('complaints', 'complaints.id', 'complaint_outcomes.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .select(['complaint_outcomes.type as code', (eb) => eb.fn.count<number>('complaint_outcomes.complaint_id').distinct().as('complaints')])
-    .groupBy('complaint_outcomes.type')
-    .execute();
-  return rows.map((r) => ({ code: r.code, complaints: n(r.complaints) })).sort((a, b) => b.complaints - a.complaints || a.code.localeCompare(b.code));
+  return (await factTotals(db, 'outcome', filter)).map((r) => ({ code: r.code, complaints: r.value }));
 }
 
 /** Money claimed, awarded and received on the outcomes, per currency (in minor units; currencies are never added up). */
 export async function moneyByCurrency(db: Kysely<Database>, filter: DashboardFilter) {
   const rows = await db
-    .selectFrom('complaint_outcomes')
-    .innerJoin('complaints', 'complaints.id', 'complaint_outcomes.complaint_id')
-    .where((eb) => inScope(eb as unknown as ComplaintScope, filter))
-    .where('complaint_outcomes.currency', 'is not', null)
+    .selectFrom('complaint_facts')
+    .where((eb) => factsInScope(eb, 'money', filter))
     .select([
-      'complaint_outcomes.currency',
-      (eb) => eb.fn.count<number>('complaint_outcomes.complaint_id').distinct().as('complaints'),
-      (eb) => eb.fn.sum<number>('complaint_outcomes.claimed').as('claimed'),
-      (eb) => eb.fn.sum<number>('complaint_outcomes.awarded').as('awarded'),
-      (eb) => eb.fn.sum<number>('complaint_outcomes.received').as('received'),
+      'complaint_facts.code as currency',
+      (eb) => eb.fn.countAll<number>().as('complaints'),
+      (eb) => eb.fn.sum<number>('complaint_facts.claimed').as('claimed'),
+      (eb) => eb.fn.sum<number>('complaint_facts.awarded').as('awarded'),
+      (eb) => eb.fn.sum<number>('complaint_facts.received').as('received'),
     ])
-    .groupBy('complaint_outcomes.currency')
+    .groupBy('complaint_facts.code')
     .execute();
   return rows
-    .map((r) => ({ currency: r.currency as string, complaints: n(r.complaints), claimed: n(r.claimed), awarded: n(r.awarded), received: n(r.received) }))
+    .map((r) => ({ currency: r.currency, complaints: n(r.complaints), claimed: n(r.claimed), awarded: n(r.awarded), received: n(r.received) }))
     .sort((a, b) => b.complaints - a.complaints || a.currency.localeCompare(b.currency));
 }
 

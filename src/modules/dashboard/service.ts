@@ -5,7 +5,6 @@ import { AppError } from '../../lib/errors';
 import { nowIso } from '../../lib/time';
 import type { Actor, UserActor } from '../auth/actor';
 import { authorize, can } from '../auth/policies';
-import { forcedLabourIndicators, grievanceCodes, grievances } from '../complaints/taxonomy';
 import { summariseDays } from './percentiles';
 import {
   complaintsByAgency,
@@ -25,11 +24,7 @@ import {
 import { referralFlows } from './referrals';
 import type { Dashboard, DashboardQuery } from './schema';
 
-/** The grievance codes behind each ILO forced-labour indicator, and behind recruitment fees (ILO definition). */
-export const indicatorGrievances: Record<string, string[]> = {
-  ...Object.fromEntries(forcedLabourIndicators.map((indicator) => [indicator, grievanceCodes.filter((code) => (grievances[code].indicators as readonly string[]).includes(indicator))])),
-  recruitment_fees: grievanceCodes.filter((code) => grievances[code].recruitmentFees),
-};
+export { indicatorGrievances } from './facts';
 
 /**
  * Each figure of the dashboard as its own query (the benchmark times them one by one). All count the complaints
@@ -38,7 +33,7 @@ export const indicatorGrievances: Record<string, string[]> = {
 export const dashboardQueries = {
   overTime: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByMonth(db, filter),
   byGrievance: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByGrievance(db, filter),
-  byIndicator: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByIndicator(db, filter, indicatorGrievances),
+  byIndicator: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByIndicator(db, filter),
   byCorridor: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByCorridor(db, filter),
   bySex: (db: Kysely<Database>, filter: DashboardFilter) => workersBySex(db, filter),
   bySector: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByColumn(db, filter, 'sector'),

@@ -23,6 +23,9 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   return groups;
 }
 
+/** The token of an organisation in SQLite's word index (its `scope` column): letters and digits only, one word. */
+export const scopeToken = (organisationId: string) => `o${organisationId.toLowerCase().replace(/[^0-9a-z]/g, '')}`;
+
 /** Adds complaints to the index. Call inside the transaction that writes them. */
 export async function insertSearchDocuments(trx: Kysely<Database>, documents: SearchDocument[]): Promise<void> {
   if (documents.length === 0) return;
@@ -44,8 +47,8 @@ export async function insertSearchDocuments(trx: Kysely<Database>, documents: Se
     await sql`insert into complaint_search (id, complaint_id, organisation_id, folded) values ${sql.join(
       part.map(({ id, document: d }) => sql`(${id}, ${d.complaintId}, ${d.organisationId}, ${d.folded})`),
     )}`.execute(trx);
-    await sql`insert into complaint_search_words (rowid, words, names, latin, keys) values ${sql.join(
-      part.map(({ id, document: d }) => sql`(${id}, ${d.words}, ${d.names}, ${d.latin}, ${d.keys})`),
+    await sql`insert into complaint_search_words (rowid, words, names, latin, keys, scope) values ${sql.join(
+      part.map(({ id, document: d }) => sql`(${id}, ${d.words}, ${d.names}, ${d.latin}, ${d.keys}, ${scopeToken(d.organisationId)})`),
     )}`.execute(trx);
     await sql`insert into complaint_search_trigram (rowid, folded) values ${sql.join(part.map(({ id, document: d }) => sql`(${id}, ${d.folded})`))}`.execute(trx);
   }
@@ -135,11 +138,13 @@ export async function findWordMatches(db: Kysely<Database>, organisationId: stri
       from (select * from matches order by id desc limit ${limit}) m`.execute(db);
     return result.rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
   }
-  const expression = { words: fts5WordQuery, names: fts5NameQuery, spelling: fts5SpellingQuery }[kind](plan);
-  if (!expression) return [];
+  const words = { words: fts5WordQuery, names: fts5NameQuery, spelling: fts5SpellingQuery }[kind](plan);
+  if (!words) return [];
+  // The organisation's token narrows inside FTS5, before any row is joined.
+  const expression = `{scope} : "${scopeToken(organisationId)}" AND (${words})`;
   // CROSS JOIN keeps the full-text table the outer loop: it walks the matches newest first and stops at the limit.
   const result = await sql<{ complaint_id: string; score: number }>`
-    select d.complaint_id, bm25(complaint_search_words, 1.0, 4.0, 4.0, 1.0) as score
+    select d.complaint_id, bm25(complaint_search_words, 1.0, 4.0, 4.0, 1.0, 0.0) as score
     from complaint_search_words cross join complaint_search d on d.id = complaint_search_words.rowid
     where complaint_search_words match ${expression} and d.organisation_id = ${organisationId}
     order by complaint_search_words.rowid desc

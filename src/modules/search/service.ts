@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { buildSearchDocument, type SearchableComplaint } from './document';
+import { startDocumentBuilder } from './builder';
+import { buildSearchDocument, type SearchableComplaint, type SearchDocument } from './document';
 import { type Highlight, highlightComplaint } from './highlight';
 import { searchIndexVersion } from './normalise';
 import { planSearch, type SearchPlan } from './query';
@@ -39,9 +40,15 @@ async function recordVersion(db: Kysely<Database>, version: string) {
   await db.insertInto('settings').values({ key: versionKey, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
 }
 
+/** Marks the index as needing a rebuild: the next start (or `ensureSearchIndex`) rebuilds it. */
+export async function markSearchIndexStale(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', versionKey).execute();
+}
+
 /**
  * Rebuilds the whole index, in pages of `batchSize` complaints in received order, each page one transaction;
- * `onProgress` hears how many are done of how many. Searches meanwhile see a partial index.
+ * `onProgress` hears how many are done of how many. Searches meanwhile see a partial index. The entries of the next
+ * page are built (in a child process, see `startDocumentBuilder`) while those of the page before are written.
  */
 export async function rebuildSearchIndex(
   db: Kysely<Database>,
@@ -51,18 +58,31 @@ export async function rebuildSearchIndex(
   const total = await countComplaints(db);
   await clearSearchIndex(db);
   let done = 0;
-  let after: { receivedAt: string; id: string } | null = null;
   options.onProgress?.(0, total);
-  for (;;) {
-    const page = await loadSearchableComplaints(db, after, batchSize);
-    if (page.length === 0) break;
-    await db.transaction().execute((trx) => indexComplaints(trx, page));
-    done += page.length;
-    const last = page[page.length - 1];
-    after = { receivedAt: last.receivedAt, id: last.complaint.id };
-    options.onProgress?.(done, Math.max(total, done));
-    // Give timers (a progress bar) a turn: SQLite calls are synchronous.
-    await new Promise((resolve) => setImmediate(resolve));
+  const builder = startDocumentBuilder();
+  try {
+    let after: { receivedAt: string; id: string } | null = null;
+    let building: Promise<SearchDocument[]> | null = null;
+    for (;;) {
+      const page = await loadSearchableComplaints(db, after, batchSize);
+      if (page.length > 0) {
+        const last = page[page.length - 1];
+        after = { receivedAt: last.receivedAt, id: last.complaint.id };
+      }
+      const built = building;
+      building = page.length > 0 ? builder.build(page) : null;
+      if (built) {
+        const documents = await built;
+        await db.transaction().execute((trx) => insertSearchDocuments(trx, documents));
+        done += documents.length;
+        options.onProgress?.(done, Math.max(total, done));
+      }
+      if (!building) break;
+      // Give timers (a progress bar) a turn: SQLite calls are synchronous.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    builder.stop();
   }
   await recordVersion(db, searchIndexVersion());
   return done;

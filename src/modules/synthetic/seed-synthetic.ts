@@ -5,6 +5,7 @@ import { SeededRandom } from '../../lib/random';
 import { recordAudit } from '../audit/service';
 import { buildComplaintRows } from '../complaints/build-complaint-rows';
 import { insertComplaints, type NewComplaintRows } from '../complaints/repository';
+import { markSearchIndexStale } from '../search/service';
 import { createOrganisation, presentOrganisation } from '../organisations/service';
 import { generateComplaints, syntheticOrganisations } from './generate';
 
@@ -17,6 +18,11 @@ export interface SyntheticSeedOptions {
   onProgress?: (written: number) => void;
   /** Files the complaints with these organisations instead of the synthetic ones (the demo uses its own). */
   organisationFor?: (syntheticKey: string) => OrganisationTable;
+  /**
+   * False writes the complaints without indexing them for search and marks the index stale, so that it is rebuilt
+   * in one pass (faster for a large database); true by default.
+   */
+  searchIndex?: boolean;
 }
 
 /** Finds or creates the synthetic organisations, keyed as in `syntheticOrganisations`. */
@@ -46,6 +52,8 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
   const newId = () => ids.uuid();
   const newReference = (country: string, receivedAt: Date) => newComplaintReference(country, receivedAt, (below) => ids.int(0, below - 1));
   const batchSize = options.batchSize ?? 1000;
+  const searchIndex = options.searchIndex ?? true;
+  if (!searchIndex) await markSearchIndexStale(ctx.db);
   let batch: Array<NewComplaintRows & { outcomes: ComplaintOutcomeTable[] }> = [];
   let written = 0;
 
@@ -54,7 +62,7 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
     const rows = batch;
     batch = [];
     await ctx.db.transaction().execute(async (trx) => {
-      await insertComplaints(trx, rows);
+      await insertComplaints(trx, rows, { searchIndex });
       await recordAudit(
         trx,
         { kind: 'system' },
