@@ -322,6 +322,37 @@ describeEachDatabase('dashboard aggregates', (kind) => {
     expect((await supervisor.get('/api/v1/dashboard/reports/afml?year=2025')).status).toBe(400);
   });
 
+  // Last: it changes the data the tests above compare with.
+  it('counts an outcome and an agency link recorded through the API at once', async () => {
+    const organisation = organisations[0];
+    const supervisor = as(organisation.id, 'supervisor');
+    const before = (await supervisor.get('/api/v1/dashboard')).body;
+    const open = rows.complaints.find((c) => c.organisation_id === organisation.id && c.state === 'in_progress')!;
+    const recorded = await supervisor.post(`/api/v1/complaints/${open.id}/outcomes`, { type: 'repatriated', currency: 'BND', claimed: 700, awarded: 500, received: 300 });
+    expect(recorded.status, recorded.text).toBe(201);
+    const unlinked = await server.ctx.db
+      .selectFrom('complaint_respondents')
+      .innerJoin('complaints', 'complaints.id', 'complaint_respondents.complaint_id')
+      .select(['complaint_respondents.id', 'complaint_respondents.complaint_id'])
+      .where('complaints.organisation_id', '=', organisation.id)
+      .where('complaint_respondents.type', '=', 'recruitment_agency')
+      .where('complaint_respondents.agency_id', 'is', null)
+      .executeTakeFirstOrThrow();
+    const linked = await supervisor.put(`/api/v1/complaints/${unlinked.complaint_id}/respondents/${unlinked.id}/agency`, { agencyId: '00000000-0000-4000-8000-00000000a002' });
+    expect(linked.status, linked.text).toBe(200);
+
+    const after = (await supervisor.get('/api/v1/dashboard')).body;
+    const count = (list: Array<{ code?: string; currency?: string; agencyId?: string; complaints: number }>, key: string) =>
+      list.find((r) => (r.code ?? r.currency ?? r.agencyId) === key)?.complaints ?? 0;
+    const hadRepatriation = rows.outcomes.some((o) => o.complaint_id === open.id && o.type === 'repatriated');
+    expect(count(after.outcomes, 'repatriated')).toBe(count(before.outcomes, 'repatriated') + (hadRepatriation ? 0 : 1));
+    const bnd = after.money.find((m: { currency: string }) => m.currency === 'BND');
+    expect(bnd).toMatchObject({ complaints: 1, claimed: 700, awarded: 500, received: 300 });
+    expect(count(after.byAgency.items, '00000000-0000-4000-8000-00000000a002')).toBe(count(before.byAgency.items, '00000000-0000-4000-8000-00000000a002') + 1);
+    expect(after.byAgency.unlinked).toBeLessThanOrEqual(before.byAgency.unlinked);
+    expect(after.totals).toEqual(before.totals);
+  });
+
   const tokens = new Map<string, string>();
   async function fetchWorkbook(baseUrl: string, organisationId: string, path: string) {
     let token = tokens.get(organisationId);
