@@ -122,20 +122,39 @@ export interface SearchHit {
  * `fts5SpellingQuery`): the `limit` most recently indexed matches, each with its relevance (BM25 on SQLite, ts_rank
  * on PostgreSQL; names weigh more than the narrative).
  */
-export async function findWordMatches(db: Kysely<Database>, organisationId: string, plan: SearchPlan, limit: number, kind: 'words' | 'names' | 'spelling' = 'words'): Promise<SearchHit[]> {
+export async function findWordMatches(
+  db: Kysely<Database>,
+  organisationId: string,
+  plan: SearchPlan,
+  limit: number,
+  kind: 'words' | 'names' | 'spelling' = 'words',
+  recentWindow = defaultRecentWindow,
+): Promise<SearchHit[]> {
   if (isPostgres(db)) {
     const text = { words: tsWordQuery, names: tsNameQuery, spelling: tsSpellingQuery }[kind](plan);
     if (!text) return [];
-    // Materialised first: with ORDER BY … LIMIT in the same query the planner may walk the whole table backwards
-    // by id, hoping to meet matches early (2.9 s at 100,000 complaints for a word absent from the organisation).
+    const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, to_tsquery('simple', ${text}), 1)`;
+    // First the organisation's newest entries, walked newest first: a common word fills the page there.
+    const recent = await sql<{ complaint_id: string; score: number }>`
+      select d.complaint_id, ${rank} as score
+      from (select id, complaint_id, document from complaint_search where organisation_id = ${organisationId} order by id desc limit ${recentWindow}) d
+      where d.document @@ to_tsquery('simple', ${text})
+      order by d.id desc
+      limit ${limit}`.execute(db);
+    if (recent.rows.length >= limit || (await organisationEntries(db, organisationId, recentWindow)) <= recentWindow) {
+      return recent.rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
+    }
+    // Then the full-text index. Materialised first: with ORDER BY … LIMIT in the same query the planner may walk
+    // the whole table backwards by id, hoping to meet matches early (2.9 s at 100,000 complaints for a word absent
+    // from the organisation).
     const result = await sql<{ complaint_id: string; score: number }>`
       with matches as materialized (
-        select d.id, d.complaint_id, d.document
-        from complaint_search d
+        select d.id from complaint_search d
         where d.organisation_id = ${organisationId} and d.document @@ to_tsquery('simple', ${text})
       )
-      select m.complaint_id, ts_rank('{0.2, 0.4, 0.4, 1.0}', m.document, to_tsquery('simple', ${text}), 1) as score
-      from (select * from matches order by id desc limit ${limit}) m`.execute(db);
+      select d.complaint_id, ${rank} as score
+      from (select id from matches order by id desc limit ${limit}) m join complaint_search d on d.id = m.id
+      order by d.id desc`.execute(db);
     return result.rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
   }
   const words = { words: fts5WordQuery, names: fts5NameQuery, spelling: fts5SpellingQuery }[kind](plan);
@@ -153,22 +172,46 @@ export async function findWordMatches(db: Kysely<Database>, organisationId: stri
   return result.rows.map((row) => ({ complaintId: row.complaint_id, score: -Number(row.score), kind }));
 }
 
+/**
+ * How many of an organisation's newest entries PostgreSQL looks through before it asks its indexes: a common word
+ * or part fills a page of results among them at once, where the index would hand over every match first.
+ */
+export const defaultRecentWindow = 3000;
+
+/** How many entries an organisation has in the index, up to just past `recentWindow` (enough to tell). */
+async function organisationEntries(db: Kysely<Database>, organisationId: string, recentWindow: number): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*) as n from (select 1 from complaint_search where organisation_id = ${organisationId} limit ${recentWindow + 1}) e`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 const likePattern = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Complaints of one organisation whose folded text holds every part of the query, anywhere (inside a compound
  * word, or one or two characters): the `limit` most recently indexed.
  */
-export async function findSubstringMatches(db: Kysely<Database>, organisationId: string, plan: SearchPlan, limit: number): Promise<SearchHit[]> {
+export async function findSubstringMatches(db: Kysely<Database>, organisationId: string, plan: SearchPlan, limit: number, recentWindow = defaultRecentWindow): Promise<SearchHit[]> {
   if (plan.parts.length === 0) return [];
   const toHits = (rows: Array<{ complaint_id: string }>): SearchHit[] => rows.map((row) => ({ complaintId: row.complaint_id, score: 0, kind: 'substring' }));
   if (isPostgres(db)) {
-    const conditions = plan.parts.map((part) => sql`d.folded like ${likePattern(part)} escape '\\'`);
+    const conditions = sql.join(
+      plan.parts.map((part) => sql`d.folded like ${likePattern(part)} escape '\\'`),
+      sql` and `,
+    );
+    // As for words: the newest entries first, where a common part fills the page; then the trigram index.
+    const recent = await sql<{ complaint_id: string }>`
+      select d.complaint_id
+      from (select id, complaint_id, folded from complaint_search where organisation_id = ${organisationId} order by id desc limit ${recentWindow}) d
+      where ${conditions}
+      order by d.id desc
+      limit ${limit}`.execute(db);
+    if (recent.rows.length >= limit || (await organisationEntries(db, organisationId, recentWindow)) <= recentWindow) return toHits(recent.rows);
     if (plan.parts.every((part) => [...part].length < 3)) {
       // No trigram to look up: walk the organisation's entries newest first and stop at the limit.
       const result = await sql<{ complaint_id: string }>`
         select d.complaint_id from complaint_search d
-        where d.organisation_id = ${organisationId} and ${sql.join(conditions, sql` and `)}
+        where d.organisation_id = ${organisationId} and ${conditions}
         order by d.id desc
         limit ${limit}`.execute(db);
       return toHits(result.rows);
@@ -177,7 +220,7 @@ export async function findSubstringMatches(db: Kysely<Database>, organisationId:
     const result = await sql<{ complaint_id: string }>`
       with matches as materialized (
         select d.id, d.complaint_id from complaint_search d
-        where d.organisation_id = ${organisationId} and ${sql.join(conditions, sql` and `)}
+        where d.organisation_id = ${organisationId} and ${conditions}
       )
       select complaint_id from matches order by id desc limit ${limit}`.execute(db);
     return toHits(result.rows);

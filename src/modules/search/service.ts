@@ -8,6 +8,7 @@ import { searchIndexVersion } from './normalise';
 import { planSearch, type SearchPlan } from './query';
 import {
   clearSearchIndex,
+  defaultRecentWindow,
   countComplaints,
   deleteSearchDocuments,
   findSubstringMatches,
@@ -128,9 +129,15 @@ const byRelevance = (hits: SearchHit[]) =>
 /**
  * Searches one organisation's complaints. Only the `candidates` most recently indexed matches of each kind are
  * ranked (300: six pages; at 1,000 a common word cost three times as much, bench/search.ts): enough for a person
- * to look through, and it keeps a common word from ranking a million complaints.
+ * to look through, and it keeps a common word from ranking a million complaints. `recentWindow` (PostgreSQL): see
+ * `defaultRecentWindow`; the answer is the same whatever it is, only the time differs.
  */
-export async function searchComplaints(db: Kysely<Database>, organisationId: string, query: string, candidates = 300): Promise<RankedSearch> {
+export async function searchComplaints(
+  db: Kysely<Database>,
+  organisationId: string,
+  query: string,
+  { candidates = 300, recentWindow = defaultRecentWindow }: { candidates?: number; recentWindow?: number } = {},
+): Promise<RankedSearch> {
   const plan = planSearch(query);
   const complaintIds: string[] = [];
   const seen = new Set<string>();
@@ -144,10 +151,10 @@ export async function searchComplaints(db: Kysely<Database>, organisationId: str
     }
   };
   const tiers: Array<() => Promise<string[]>> = [
-    async () => (plan.tokens.length > 1 ? byRelevance(await findWordMatches(db, organisationId, plan, candidates, 'names')) : []),
-    async () => byRelevance(await findWordMatches(db, organisationId, plan, candidates)),
-    async () => (await findSubstringMatches(db, organisationId, plan, candidates)).map((hit) => hit.complaintId),
-    async () => (plan.spellingKey ? byRelevance(await findWordMatches(db, organisationId, plan, candidates, 'spelling')) : []),
+    async () => (plan.tokens.length > 1 ? byRelevance(await findWordMatches(db, organisationId, plan, candidates, 'names', recentWindow)) : []),
+    async () => byRelevance(await findWordMatches(db, organisationId, plan, candidates, 'words', recentWindow)),
+    async () => (await findSubstringMatches(db, organisationId, plan, candidates, recentWindow)).map((hit) => hit.complaintId),
+    async () => (plan.spellingKey ? byRelevance(await findWordMatches(db, organisationId, plan, candidates, 'spelling', recentWindow)) : []),
   ];
   if (isPostgres(db)) {
     // Each query is a round trip to the server: ask them all at once on the pool's connections.
