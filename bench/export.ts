@@ -69,7 +69,9 @@ async function runChild(databaseUrl: string, mode: ExportBenchMode) {
       let count = 0;
       if (mode === 'scan') {
         const filter = { organisationId: id, sortColumn: 'received_at' as const, descending: false };
-        for await (const _record of exportRecords(ctx.db, ctx.dialect, filter, true)) count += 1;
+        const reader = ctx.openReader();
+        for await (const _record of exportRecords(reader.db, ctx.dialect, filter, true)) count += 1;
+        await reader.close();
       } else {
         const file = path.join(dir, `${id}.${mode}`);
         const prepared = await prepareComplaintExport(ctx, { kind: 'system' }, { kind: 'complaints', format: mode, query, language: 'en', organisationId: id });

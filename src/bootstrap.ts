@@ -39,7 +39,7 @@ export async function openContext(config: Config, options: OpenOptions = {}): Pr
     await ensureAgreementReferenceData(handle.db);
     await ensureCriteriaSets(handle.db);
     const pinKey = await loadPinKey(handle, config);
-    return { ctx: { db: handle.db, dialect: handle.dialect, config, pinKey, outboxWritten: () => undefined }, handle, applied };
+    return { ctx: { db: handle.db, dialect: handle.dialect, openReader: handle.openReader, config, pinKey, outboxWritten: () => undefined }, handle, applied };
   } catch (error) {
     await handle.close();
     throw error;

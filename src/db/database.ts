@@ -14,6 +14,12 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** For SQLite: the file path; for PostgreSQL: the URL without password. Never contains secrets. */
   location: string;
+  /**
+   * A connection for one long read (an export) and a function to release it. SQLite: a read-only connection of its
+   * own with a small page cache, so that reading a million rows neither grows the main connection's cache nor holds
+   * it (WAL lets it read while the main connection writes). PostgreSQL: the pool.
+   */
+  openReader(): { db: Kysely<Database>; close(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -48,6 +54,15 @@ function openSqlite(file: string): DatabaseHandle {
     db,
     dialect: 'sqlite',
     location: file,
+    openReader: () => {
+      // An in-memory database is private to its connection: read it through the main one.
+      if (file === ':memory:') return { db, close: async () => {} };
+      const reader = new SQLite(file, { readonly: true });
+      reader.pragma('busy_timeout = 5000');
+      reader.pragma('cache_size = -8192');
+      const readerDb = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(reader, 20) }) });
+      return { db: readerDb, close: () => readerDb.destroy() };
+    },
     close: () => db.destroy(),
   };
 }
@@ -98,6 +113,7 @@ function openPostgres(url: string): DatabaseHandle {
     db,
     dialect: 'postgres',
     location: parsed.toString(),
+    openReader: () => ({ db, close: async () => {} }),
     close: () => db.destroy(),
   };
 }

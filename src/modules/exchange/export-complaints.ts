@@ -91,9 +91,14 @@ export async function prepareComplaintExport(ctx: AppContext, actor: Actor, requ
   const t = exchangeTranslator(request.language);
   let complaints = 0;
   const records = (async function* () {
-    for await (const record of exportRecords(ctx.db, ctx.dialect, filter, personal)) {
-      complaints += 1;
-      yield record;
+    const reader = ctx.openReader();
+    try {
+      for await (const record of exportRecords(reader.db, ctx.dialect, filter, personal)) {
+        complaints += 1;
+        yield record;
+      }
+    } finally {
+      await reader.close();
     }
   })();
   let headers: string[];

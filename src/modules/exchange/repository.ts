@@ -90,8 +90,8 @@ const pageSize = 200;
 /**
  * The complaints of an export, one at a time, in the list's order (sort column, then id), in constant memory.
  * PostgreSQL streams one query through a cursor (`.stream()`, on a connection of its own from the pool).
- * SQLite has one connection that a stream would hold until the last row, so a long or slowly-read export would
- * stop every other request of the node: it reads pages of 200 by keyset instead, the connection free between them.
+ * SQLite reads pages of 200 by keyset, on the export's own read-only connection (`openReader`), so that a long or
+ * slowly-read export neither holds the node's main connection nor fills its page cache.
  * Either way the next rows are read only when the consumer asks for them (back-pressure).
  */
 export async function* exportRecords(db: Kysely<Database>, dialect: DialectName, filter: ExportFilter, personal: boolean): AsyncGenerator<ExportRecord> {
