@@ -1,5 +1,8 @@
 // GET /api/v1/complaints?q=…: only within the user's organisation, ranked, highlighted, audited, paged.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { searchIndexVersion } from '../../src/modules/search/normalise';
+import { rebuildSearchIndex } from '../../src/modules/search/service';
 import { describeEachDatabase } from '../support/databases';
 import { groupComplaint } from '../support/factories';
 import { organisationWithStaff, startTestServer, type TestServer } from '../support/server';
@@ -93,5 +96,22 @@ describeEachDatabase('complaint search through the API', (kind) => {
     expect((await search(desk.users.case_manager.client, 'เรียน')).body.items).toHaveLength(3);
     const short = await search(desk.users.case_manager.client, 'ด่า');
     expect(short.body.items.map((i: { id: string }) => i.id)).toEqual([ours[2].id]);
+  });
+
+  it('rebuilds the whole index (as `lintas search reindex` and a new ICU at start do) to the same answers', async () => {
+    const queries = ['ทุเรียน', 'Somchai Jaidee', 'เรียน', 'ด่า', 'Durian'];
+    const before = await Promise.all(queries.map((q) => search(desk.users.case_manager.client, q)));
+    const progress: number[] = [];
+    const indexed = await rebuildSearchIndex(server.ctx.db, { batchSize: 2, onProgress: (done) => progress.push(done) });
+    expect(indexed).toBe(4);
+    expect(progress).toEqual([0, 2, 4]);
+    const after = await Promise.all(queries.map((q) => search(desk.users.case_manager.client, q)));
+    for (const [i, q] of queries.entries()) expect(after[i].body.items.map((c: { id: string }) => c.id), q).toEqual(before[i].body.items.map((c: { id: string }) => c.id));
+    expect((await server.ctx.db.selectFrom('settings').select('value').where('key', '=', 'search_index_version').executeTakeFirstOrThrow()).value).toBe(searchIndexVersion());
+    if (kind === 'postgres') {
+      // The GIN indexes dropped for the rebuild are back.
+      const names = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'complaint_search' and schemaname = current_schema()`.execute(server.ctx.db);
+      expect(names.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['complaint_search_document']));
+    }
   });
 });

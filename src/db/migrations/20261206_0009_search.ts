@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { createPostgresSearchIndexes } from '../../modules/search/repository';
 import { isPostgres } from '../dialect';
 
 // Search over complaints (src/modules/search): one row per complaint in complaint_search, filled by the
@@ -24,15 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         document tsvector not null
       )`.execute(db);
     await sql`create index complaint_search_organisation on complaint_search (organisation_id, id)`.execute(db);
-    await sql`create index complaint_search_document on complaint_search using gin (document)`.execute(db);
-    const trigram = await sql<{ schema: string; ctype: string }>`
-      select n.nspname as schema, d.datctype as ctype
-      from pg_extension e join pg_namespace n on n.oid = e.extnamespace, pg_database d
-      where e.extname = 'pg_trgm' and d.datname = current_database()`.execute(db);
-    const found = trigram.rows[0];
-    if (found && /utf-?8/i.test(found.ctype)) {
-      await sql`create index complaint_search_folded on complaint_search using gin (folded ${sql.id(found.schema, 'gin_trgm_ops')})`.execute(db);
-    }
+    await createPostgresSearchIndexes(db);
     return;
   }
   await sql`

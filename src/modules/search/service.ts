@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { startDocumentBuilder } from './builder';
@@ -8,6 +8,8 @@ import { searchIndexVersion } from './normalise';
 import { planSearch, type SearchPlan } from './query';
 import {
   clearSearchIndex,
+  createPostgresSearchIndexes,
+  dropPostgresSearchIndexes,
   defaultRecentWindow,
   countComplaints,
   deleteSearchDocuments,
@@ -58,6 +60,7 @@ export async function rebuildSearchIndex(
   const batchSize = options.batchSize ?? 2000;
   const total = await countComplaints(db);
   await clearSearchIndex(db);
+  if (isPostgres(db)) await dropPostgresSearchIndexes(db);
   let done = 0;
   options.onProgress?.(0, total);
   const builder = startDocumentBuilder();
@@ -84,6 +87,13 @@ export async function rebuildSearchIndex(
     }
   } finally {
     builder.stop();
+    if (isPostgres(db)) {
+      // More memory for building the GIN indexes than the server's default for maintenance (64 MB), for this once.
+      await db.transaction().execute(async (trx) => {
+        await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+        await createPostgresSearchIndexes(trx);
+      });
+    }
   }
   await recordVersion(db, searchIndexVersion());
   return done;
