@@ -106,7 +106,7 @@ async function seedDatabase(kind: 'sqlite' | 'postgres', url: string, size: numb
 async function ensureIndexed(url: string, size: number) {
   const bar = new SingleBar({ format: '  search index [{bar}] {percentage}% {value}/{total} ETA {eta_formatted}', noTTYOutput: !process.stdout.isTTY, notTTYSchedule: 10_000 }, Presets.shades_classic);
   let started = 0;
-  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), {
+  const { ctx, handle, applied } = await openContext(loadConfig({ DATABASE_URL: url, LOG_LEVEL: 'silent' }), {
     search: {
       onRebuild: (total) => {
         print(`Building the search index of ${total.toLocaleString('en')} complaints…`);
@@ -121,7 +121,12 @@ async function ensureIndexed(url: string, size: number) {
     const seconds = (performance.now() - started) / 1000;
     print(`  search index built in ${seconds.toFixed(0)} s (${Math.round(size / seconds).toLocaleString('en')} complaints/s; target ≥ 1,000/s)`);
     lastIndexBuild.set(url, { seconds, complaints: size });
-    if (isPostgres(ctx.db)) await sql`VACUUM ANALYZE complaint_search`.execute(ctx.db);
+  }
+  if (started || applied.length > 0) {
+    // New tables or indexes (a migration, the search index): statistics for the planner, and on PostgreSQL the
+    // visibility map, so that covering indexes are read without the table.
+    if (applied.length > 0) print(`  migrations applied: ${applied.join(', ')}`);
+    await (isPostgres(ctx.db) ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(ctx.db);
   }
   await handle.close();
 }
