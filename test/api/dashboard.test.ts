@@ -322,6 +322,40 @@ describeEachDatabase('dashboard aggregates', (kind) => {
     expect((await supervisor.get('/api/v1/dashboard/reports/afml?year=2025')).status).toBe(400);
   });
 
+  it('lists the complaints behind a figure: the list filters by sector, sex, respondent type, agency, outcome and indicator', async () => {
+    const organisation = organisations[0];
+    const supervisor = as(organisation.id, 'supervisor');
+    const listed = async (query: string) => {
+      const ids = new Set<string>();
+      let cursor: string | null = null;
+      do {
+        const page = await supervisor.get(`/api/v1/complaints?${query}&limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expect(page.status, page.text).toBe(200);
+        for (const item of page.body.items as Array<{ id: string }>) ids.add(item.id);
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    const ours = new Set(rows.complaints.filter((c) => c.organisation_id === organisation.id).map((c) => c.id));
+    const expected = (ids: Iterable<string>) => new Set([...ids].filter((id) => ours.has(id)));
+    const sector = rows.complaints.find((c) => ours.has(c.id) && c.sector)!.sector!;
+    expect(await listed(`sector=${sector}`)).toEqual(expected(rows.complaints.filter((c) => c.sector === sector).map((c) => c.id)));
+    expect(await listed('sector=unknown')).toEqual(expected(rows.complaints.filter((c) => c.sector === null).map((c) => c.id)));
+    expect(await listed('sex=female')).toEqual(expected(rows.workers.filter((w) => w.sex === 'female').map((w) => w.complaint_id)));
+    expect(await listed('respondentType=broker')).toEqual(expected(rows.respondents.filter((r) => r.type === 'broker').map((r) => r.complaint_id)));
+    const agency = '00000000-0000-4000-8000-00000000a001';
+    const byAgency = await listed(`agency=${agency}`);
+    expect(byAgency.size).toBeGreaterThan(0);
+    expect(byAgency).toEqual(expected(rows.respondents.filter((r) => r.agency_id === agency).map((r) => r.complaint_id)));
+    expect(await listed('outcome=wages_recovered')).toEqual(expected(rows.outcomes.filter((o) => o.type === 'wages_recovered').map((o) => o.complaint_id)));
+    const deception = Object.entries(grievances).filter(([, g]) => (g.indicators as readonly string[]).includes('deception')).map(([code]) => code);
+    expect(await listed('indicator=deception')).toEqual(expected(rows.grievances.filter((g) => deception.includes(g.code)).map((g) => g.complaint_id)));
+    // Two filters at once narrow to both.
+    const both = await listed('sex=female&outcome=wages_recovered');
+    expect(both).toEqual(new Set([...(await listed('sex=female'))].filter((id) => rows.outcomes.some((o) => o.complaint_id === id && o.type === 'wages_recovered'))));
+    expect((await supervisor.get('/api/v1/complaints?sex=robot')).status).toBe(400);
+  });
+
   // Last: it changes the data the tests above compare with.
   it('counts an outcome and an agency link recorded through the API at once', async () => {
     const organisation = organisations[0];

@@ -8,7 +8,7 @@ import type {
   Database,
   EvidenceTable,
 } from '../../db/schema';
-import { refreshComplaintFacts } from '../dashboard/facts';
+import { type FactKind, refreshComplaintFacts } from '../dashboard/facts';
 import { indexComplaints } from '../search/service';
 import type { ComplaintState } from './taxonomy';
 
@@ -110,6 +110,10 @@ export interface ComplaintFilters {
   destinations?: string[];
   grievance?: string;
   stage?: string;
+  /** An ISIC section, or 'unknown' for complaints without one. */
+  sector?: string;
+  /** Codes the complaint counts under in the dashboard's facts (sex, respondent type, agency, outcome, indicator). */
+  facts?: Array<{ kind: FactKind; code: string }>;
   assignedTo?: string | null;
   overdueAt?: string;
   receivedFrom?: string;
@@ -134,6 +138,19 @@ export function whereComplaintsMatch<O>(query: SelectQueryBuilder<Database, 'com
   if (filter.origins?.length) query = query.where('origin', 'in', filter.origins);
   if (filter.destinations?.length) query = query.where('destination', 'in', filter.destinations);
   if (filter.stage) query = query.where('stage', '=', filter.stage);
+  if (filter.sector) query = filter.sector === 'unknown' ? query.where('sector', 'is', null) : query.where('sector', '=', filter.sector);
+  for (const { kind, code } of filter.facts ?? []) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('complaint_facts')
+          .select(sql`1`.as('one'))
+          .whereRef('complaint_facts.complaint_id', '=', 'complaints.id')
+          .where('complaint_facts.kind', '=', kind)
+          .where('complaint_facts.code', '=', code),
+      ),
+    );
+  }
   if (filter.assignedTo !== undefined) {
     query = filter.assignedTo === null ? query.where('assigned_to', 'is', null) : query.where('assigned_to', '=', filter.assignedTo);
   }

@@ -35,6 +35,7 @@ import {
   listComplaintRows,
   updateComplaint,
   updateComplaintState,
+  type ComplaintFilters,
 } from './repository';
 import type { ComplaintInput, ListQuery } from './schema';
 import {
@@ -138,7 +139,11 @@ function decodeCursor(cursor: string): { value: string; id: string } {
 const encodeCursor = (value: string, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
 /** The list's filters as the repository takes them (the end date is inclusive: up to the next day's start). */
-function listFilters(actor: UserActor, query: ListQuery, now: string) {
+/**
+ * The list's query as the repository's filters (`whereComplaintsMatch`): the one reading of them, used by the list,
+ * the search and exports. `userId` is whom "assigned to me" means.
+ */
+export function listFilters(query: Omit<ListQuery, 'sort' | 'limit'>, userId: string | null, now: string): Omit<ComplaintFilters, 'organisationId'> {
   return {
     states: query.state,
     channels: query.channel,
@@ -146,7 +151,15 @@ function listFilters(actor: UserActor, query: ListQuery, now: string) {
     destinations: query.destination,
     grievance: query.grievance,
     stage: query.stage,
-    assignedTo: query.assignedTo === 'me' ? actor.userId : query.assignedTo === 'none' ? null : query.assignedTo,
+    sector: query.sector,
+    facts: [
+      ...(query.sex ? [{ kind: 'sex' as const, code: query.sex }] : []),
+      ...(query.respondentType ? [{ kind: 'respondent_type' as const, code: query.respondentType }] : []),
+      ...(query.agency ? [{ kind: 'agency' as const, code: query.agency }] : []),
+      ...(query.outcome ? [{ kind: 'outcome' as const, code: query.outcome }] : []),
+      ...(query.indicator ? [{ kind: 'indicator' as const, code: query.indicator }] : []),
+    ],
+    assignedTo: query.assignedTo === 'me' ? (userId ?? undefined) : query.assignedTo === 'none' ? null : query.assignedTo,
     overdueAt: query.overdue === 'true' ? now : undefined,
     receivedFrom: query.receivedFrom,
     receivedTo: query.receivedTo ? new Date(Date.parse(query.receivedTo) + 86_400_000).toISOString().slice(0, 10) : undefined,
@@ -163,7 +176,7 @@ export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQ
   const rows = await listComplaintRows(ctx.db, {
     organisationId: actor.organisationId,
     referencePrefix: query.q ? query.q.toUpperCase().replace(/\s+/g, '') : undefined,
-    ...listFilters(actor, query, now),
+    ...listFilters(query, actor.userId, now),
     sortColumn,
     descending: query.sort.startsWith('-'),
     after: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -188,7 +201,7 @@ async function searchComplaintList(ctx: AppContext, actor: UserActor, q: string,
   const rows = await listComplaintRows(ctx.db, {
     organisationId: actor.organisationId,
     ids: ranked.complaintIds,
-    ...listFilters(actor, query, now),
+    ...listFilters(query, actor.userId, now),
     sortColumn: 'received_at',
     descending: true,
     limit: ranked.complaintIds.length || 1,

@@ -7,6 +7,7 @@ import { nowIso } from '../../lib/time';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/policies';
 import { recordAudit } from '../audit/service';
+import { listFilters } from '../complaints/service';
 import { complaintCells, exportColumns } from './columns';
 import { htcdsExportColumns, htcdsRows, traffickingGrievances } from './htcds';
 import { type ExportFilter, exportRecords, findExportOrganisation } from './repository';
@@ -38,16 +39,7 @@ function exportFilter(query: ExportRequest['query'], organisationId: string, use
   const sortColumn = query.sort.replace('-', '') as ExportFilter['sortColumn'];
   return {
     organisationId,
-    states: query.state,
-    channels: query.channel,
-    origins: query.origin,
-    destinations: query.destination,
-    grievance: query.grievance,
-    stage: query.stage,
-    assignedTo: query.assignedTo === 'me' ? (userId ?? undefined) : query.assignedTo === 'none' ? null : query.assignedTo,
-    overdueAt: query.overdue === 'true' ? nowIso() : undefined,
-    receivedFrom: query.receivedFrom,
-    receivedTo: query.receivedTo ? new Date(Date.parse(query.receivedTo) + 86_400_000).toISOString().slice(0, 10) : undefined,
+    ...listFilters(query, userId, nowIso()),
     sortColumn,
     descending: query.sort.startsWith('-'),
   };
