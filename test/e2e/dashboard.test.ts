@@ -69,6 +69,17 @@ describe.skipIf(!chromiumAvailable)('the dashboard, reports and public statistic
       cursor = pageOfList.body.nextCursor;
     } while (cursor);
     expect(listed).toBe(top.complaints);
+
+    // A figure over workers or outcomes opens its list too: the list's filter form shows what was chosen.
+    await page.goBack();
+    await page.locator('[data-figure="bySex"] summary').click();
+    const sexLink = page.locator('[data-figure="bySex"] tbody a').first();
+    await sexLink.click();
+    await page.waitForURL(/\/desk\/complaints\?/);
+    const sex = new URL(page.url()).searchParams.get('sex');
+    expect(sex).toBe(dashboard.bySex[0].code);
+    await page.getByRole('heading', { name: 'Complaints', level: 1 }).waitFor();
+    expect(await page.locator('#filter-sex').inputValue()).toBe(sex);
     await page.close();
   });
 

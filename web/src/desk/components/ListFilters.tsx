@@ -1,13 +1,32 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../session';
-import { channels, complaintStates, grievanceCodes, migrationStages, referenceExample } from './codes';
+import { channels, complaintStates, forcedLabourIndicators, grievanceCodes, isicDivisions, isicSections, migrationStages, outcomeTypes, referenceExample, respondentTypes, sexes } from './codes';
 import { DateInput } from './DateInput';
 import type { User } from './types';
 import { CountryOptions } from './ui';
 
 /** The query-string keys the list understands, in the order they are written to the URL. */
-export const filterKeys = ['q', 'state', 'channel', 'origin', 'destination', 'grievance', 'stage', 'assignedTo', 'overdue', 'receivedFrom', 'receivedTo', 'sort'] as const;
+export const filterKeys = [
+  'q',
+  'state',
+  'channel',
+  'origin',
+  'destination',
+  'grievance',
+  'indicator',
+  'stage',
+  'sector',
+  'sex',
+  'respondentType',
+  'agency',
+  'outcome',
+  'assignedTo',
+  'overdue',
+  'receivedFrom',
+  'receivedTo',
+  'sort',
+] as const;
 export type FilterKey = (typeof filterKeys)[number];
 export type Filters = Record<FilterKey, string>;
 
@@ -142,7 +161,15 @@ export function ListFilters({ initial, users, onApply }: { initial: Filters; use
           </select>
         </div>
         {select('grievance', t('list.filters.grievance'), grievanceCodes.map((g) => [g, t(`server:grievance.${g}`)]))}
+        {select('indicator', t('list.filters.indicator'), [...forcedLabourIndicators, 'recruitment_fees'].map((i) => [i, t(`dashboard:indicator.${i}`)]))}
         {select('stage', t('list.filters.stage'), migrationStages.map((s) => [s, t(`server:stage.${s}`)]))}
+        {select('sector', t('list.filters.sector'), [
+          ...[...isicSections, ...isicDivisions].map((code): [string, string] => [code, t(`isic.${code}`)]),
+          ['unknown', t('dashboard:label.unknown')],
+        ])}
+        {select('sex', t('list.filters.sex'), sexes.map((s) => [s, t(`server:sex.${s}`)]))}
+        {select('respondentType', t('list.filters.respondentType'), respondentTypes.map((r) => [r, t(`server:respondentType.${r}`)]))}
+        {select('outcome', t('list.filters.outcome'), outcomeTypes.map((o) => [o, t(`server:outcome.${o}`)]))}
         {select('assignedTo', t('list.filters.assignedTo'), [
           ['me', t('list.filters.assignedToMe')],
           ['none', t('list.filters.unassigned')],
@@ -183,6 +210,12 @@ export function ListFilters({ initial, users, onApply }: { initial: Filters; use
           ))}
         </div>
       </fieldset>
+      {filters.agency && (
+        <label className="checkbox">
+          <input type="checkbox" checked onChange={() => set('agency', '')} />
+          {t('list.filters.agencyOnly')}
+        </label>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={filters.overdue === 'true'} onChange={(event) => set('overdue', event.target.checked ? 'true' : '')} />
         {t('list.filters.overdueOnly')}
