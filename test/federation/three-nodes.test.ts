@@ -2,7 +2,6 @@
 // (SQLite), a Thai union centre (PostgreSQL when available) and the Cambodian labour attaché in Bangkok
 // (SQLite). Referrals and their state changes travel between them as signed messages; one node is stopped
 // for a while and restarted; every message must be applied exactly once and in order.
-import net from 'node:net';
 import { CompactSign, generateKeyPair, importJWK, type JWK } from 'jose';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,21 +10,10 @@ import type { Database } from '../../src/db/schema';
 import { postgresAvailable } from '../support/databases';
 import { disposableDatabase } from '../../src/db/disposable';
 import { groupComplaint } from '../support/factories';
-import { startLintasProcess } from '../support/process';
+import { freePort, startLintasProcess } from '../support/process';
 import { type Client, client } from '../support/server';
 
 const password = 'three nodes, one federation';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const started = Date.now();
