@@ -209,6 +209,14 @@ async function organisationEntries(db: Kysely<Database>, organisationId: string,
   return Number(result.rows[0]?.n ?? 0);
 }
 
+/**
+ * Parts of one or two characters have no trigram to look up: they are searched inside words only among the
+ * organisation's newest 20,000 entries, so that a rare one ("zq") does not read every complaint (words beginning
+ * with them are still found in all, through the word index). Enough for what such a search is for: a syllable of
+ * a name or word someone half remembers, in recent cases.
+ */
+const shortPartWindow = 20_000;
+
 const likePattern = (part: string) => `%${part.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -232,10 +240,11 @@ export async function findSubstringMatches(db: Kysely<Database>, organisationId:
       limit ${limit}`.execute(db);
     if (recent.rows.length >= limit || (await organisationEntries(db, organisationId, recentWindow)) <= recentWindow) return toHits(recent.rows);
     if (plan.parts.every((part) => [...part].length < 3)) {
-      // No trigram to look up: walk the organisation's entries newest first and stop at the limit.
+      // No trigram to look up: the newest entries only (see shortPartWindow).
       const result = await sql<{ complaint_id: string }>`
-        select d.complaint_id from complaint_search d
-        where d.organisation_id = ${organisationId} and ${conditions}
+        select d.complaint_id
+        from (select id, complaint_id, folded from complaint_search where organisation_id = ${organisationId} order by id desc limit ${shortPartWindow}) d
+        where ${conditions}
         order by d.id desc
         limit ${limit}`.execute(db);
       return toHits(result.rows);
@@ -261,9 +270,11 @@ export async function findSubstringMatches(db: Kysely<Database>, organisationId:
       limit ${limit}`.execute(db);
     return toHits(result.rows);
   }
+  // No trigram to look up: the newest entries only (see shortPartWindow).
   const result = await sql<{ complaint_id: string }>`
-    select d.complaint_id from complaint_search d
-    where d.organisation_id = ${organisationId} and ${sql.join(short, sql` and `)}
+    select d.complaint_id
+    from (select id, complaint_id, folded from complaint_search where organisation_id = ${organisationId} order by id desc limit ${shortPartWindow}) d
+    where ${sql.join(short, sql` and `)}
     order by d.id desc
     limit ${limit}`.execute(db);
   return toHits(result.rows);
