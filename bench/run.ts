@@ -2,6 +2,8 @@
 //   --list-size N       complaints in the list benchmark's database (default 1,000,000; cached in bench/.data)
 //   --intake-seconds S  length of each intake run (default 10)
 //   --quick             small sizes, to check that the benchmark itself works (used by the test suite)
+//   --databases K       sqlite, postgres or both (default: both when PostgreSQL answers) for dashboard, export, search
+//   --dashboard-repeats N  runs of each dashboard query (default 20)
 // Every figure is printed beside a baseline measured in the same run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -291,7 +293,14 @@ async function benchAgencies() {
 
 print(`Lintas benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB${quick ? ' — QUICK MODE (sizes too small to mean anything)' : ''}`);
 print();
-const kinds: Array<'sqlite' | 'postgres'> = (await postgresAnswers()) ? ['sqlite', 'postgres'] : ['sqlite'];
+const databasesIndex = args.indexOf('--databases');
+/** `--databases sqlite` or `--databases postgres` measures one database only (default: both, when PostgreSQL answers). */
+const kinds: Array<'sqlite' | 'postgres'> =
+  databasesIndex >= 0
+    ? (args[databasesIndex + 1].split(',').filter((kind) => kind === 'sqlite' || kind === 'postgres') as Array<'sqlite' | 'postgres'>)
+    : (await postgresAnswers())
+      ? ['sqlite', 'postgres']
+      : ['sqlite'];
 if (kinds.length === 1) print(`PostgreSQL at ${postgresUrl} did not answer: intake measured on SQLite only.`);
 for (const kind of sections.includes('intake') ? kinds : []) {
   const intake = await benchIntake(kind);
@@ -346,7 +355,7 @@ if (sections.includes('export')) {
 }
 if (sections.includes('dashboard')) {
   // `--dashboard-size N`: complaints in the dashboard's database (default 1,000,000; cached like the list's).
-  await benchDashboard({ size: option('dashboard-size', quick ? 3_000 : 1_000_000), repeats: quick ? 3 : 20, kinds, print });
+  await benchDashboard({ size: option('dashboard-size', quick ? 3_000 : 1_000_000), repeats: option('dashboard-repeats', quick ? 3 : 20), kinds, print });
 }
 if (sections.includes('search')) {
   // `--search-size N`: complaints in the searched database (default 1,000,000; cached like the list's).
