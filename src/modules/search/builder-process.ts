@@ -4,6 +4,8 @@
 import { buildSearchDocument, type SearchableComplaint } from './document';
 
 process.on('message', (message: { id: number; complaints: SearchableComplaint[] }) => {
-  process.send!({ id: message.id, documents: message.complaints.map(buildSearchDocument) });
+  const documents = message.complaints.map(buildSearchDocument);
+  // The parent may have stopped meanwhile (the rebuild interrupted): then there is no one to answer.
+  if (process.connected) process.send!({ id: message.id, documents }, (error: Error | null) => error && process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
