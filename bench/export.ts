@@ -55,7 +55,7 @@ async function runChild(databaseUrl: string, mode: ExportBenchMode) {
   const { prepareComplaintExport } = await import('../src/modules/exchange/export-complaints');
   const { exportRecords } = await import('../src/modules/exchange/repository');
   const { exportQuerySchema } = await import('../src/modules/exchange/schema');
-  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }));
+  const { ctx, handle } = await openContext(loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }), { searchIndex: false });
   const organisations = await ctx.db.selectFrom('organisations').select('id').orderBy('id').execute();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-export-bench-'));
   const { lang: _lang, ...query } = exportQuerySchema.parse({ personal: 'true', sort: 'received_at' });

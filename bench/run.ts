@@ -341,7 +341,7 @@ if (sections.includes('export')) {
   // `--export-size N`: complaints in the exported database (default 1,000,000; cached like the list's).
   const exportSize = option('export-size', quick ? 3_000 : 1_000_000);
   for (const kind of kinds) {
-    const url = await millionComplaintDatabase(kind, exportSize);
+    const url = await millionComplaintDatabase(kind, exportSize, { searchIndex: false });
     const [csv, xlsx, scan] = [await measureExport(url, 'csv'), await measureExport(url, 'xlsx'), await measureExport(url, 'scan')];
     print(`Export of ${csv.complaints.toLocaleString('en')} complaints on ${kind}, all columns (${csv.organisations} organisations one after another, largest ${csv.largestOrganisation.toLocaleString('en')}; each format in a child process of its own):`);
     const line = (label: string, m: typeof csv) =>

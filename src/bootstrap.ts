@@ -21,6 +21,11 @@ async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffe
 export interface OpenOptions {
   /** Hears about a rebuild of the search index at start (a new ICU version), which can take minutes. */
   search?: Parameters<typeof ensureSearchIndex>[1];
+  /**
+   * False leaves a missing or stale search index as it is (searches see what is indexed): only for tools that do
+   * not search, such as the dashboard and export benchmarks on a database whose index is still to be built.
+   */
+  searchIndex?: boolean;
 }
 
 /** Opens the database, brings its schema up to date and returns the context every service takes. */
@@ -35,7 +40,7 @@ export async function openContext(config: Config, options: OpenOptions = {}): Pr
       await (applied.length > 0 ? sql`ANALYZE` : sql`PRAGMA optimize = 0x10002`).execute(handle.db);
     }
     // Word segmentation depends on ICU: an index built by another ICU (or format) is rebuilt.
-    await ensureSearchIndex(handle.db, options.search);
+    if (options.searchIndex !== false) await ensureSearchIndex(handle.db, options.search);
     await ensureAgreementReferenceData(handle.db);
     await ensureCriteriaSets(handle.db);
     const pinKey = await loadPinKey(handle, config);
