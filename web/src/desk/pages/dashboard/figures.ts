@@ -63,13 +63,13 @@ export function dashboardFigures(data: Dashboard, tables: ReportTable[], t: Tran
   const label = (kind: Parameters<typeof codeLabel>[1]) => (code: string) => codeLabel(t, kind, code);
   const number = (value: number) => new Intl.NumberFormat(language).format(value);
   const corridor = (r: { origin: string; destination: string }) => t('dashboard:label.corridor', { origin: countryLabel(r.origin, language), destination: countryLabel(r.destination, language) });
-  const byCode = (id: string, kind: Parameters<typeof codeLabel>[1], rows: Array<{ code: string; complaints: number }>, link?: (code: string) => Record<string, string>, help?: string): Figure => ({
+  const byCode = (id: string, kind: Parameters<typeof codeLabel>[1], rows: Array<{ code: string; complaints: number }>, link: (code: string) => Record<string, string>, help?: string): Figure => ({
     id,
     title: table(id).title,
     option: rows.length ? bars(rows.map((r) => label(kind)(r.code)), rows.map((r) => r.complaints), t('dashboard:table.complaints')) : null,
     height: barHeight(rows.length),
-    help: help ?? (drill ? t(link ? 'dashboard:chartHelp.clickable' : 'dashboard:chartHelp.notClickable') : undefined),
-    links: link && drill ? rows.map((r) => listQuery(data.scope, link(r.code))) : undefined,
+    help: help ?? (drill ? t('dashboard:chartHelp.clickable') : undefined),
+    links: drill ? rows.map((r) => listQuery(data.scope, link(r.code))) : undefined,
   });
   const months = data.overTime;
   const money = data.money;
