@@ -8,6 +8,7 @@
 // those rows calls it in the same transaction (insertComplaints, insertOutcome, linkRespondent). The columns copied
 // from the complaint never change after intake.
 import { type Kysely, sql } from 'kysely';
+import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { forcedLabourIndicators, grievanceCodes, grievances } from '../complaints/taxonomy';
 
@@ -42,38 +43,42 @@ export async function refreshComplaintFacts(trx: Kysely<Database>, complaintIds:
     for (let i = 0; i < complaintIds.length; i += 5000) await refreshComplaintFacts(trx, complaintIds.slice(i, i + 5000));
     return;
   }
-  const scope = complaintIds === 'all' ? sql`1 = 1` : sql`c.id in (${sql.join(complaintIds)})`;
+  // The complaints are picked on the attached table's own column: PostgreSQL does not carry an IN list across the
+  // join, and picked on complaints it read the whole attached table for each batch (quadratic in a bulk load).
+  // On PostgreSQL the ids go as one array parameter: a list of thousands of parameters costs more to plan than to run.
+  const ids = complaintIds === 'all' ? null : isPostgres(trx) ? sql`= any(${complaintIds}::text[])` : sql`in (${sql.join(complaintIds)})`;
+  const scope = (table: string) => (ids ? sql`${sql.ref(`${table}.complaint_id`)} ${ids}` : sql`1 = 1`);
   if (complaintIds === 'all') await sql`delete from complaint_facts`.execute(trx);
-  else await sql`delete from complaint_facts where complaint_id in (${sql.join(complaintIds)})`.execute(trx);
+  else await sql`delete from complaint_facts where complaint_id ${ids}`.execute(trx);
   const indicatorPairs = Object.entries(indicatorGrievances).flatMap(([indicator, codes]) => codes.map((code) => sql`(${indicator}, ${code})`));
   const insert = (select: ReturnType<typeof sql>) => sql`insert into complaint_facts (${columns}) ${select}`.execute(trx);
   await insert(sql`
     select ${complaint}, 'grievance', g.code, 1, null, null, null
-    from complaint_grievances g join complaints c on c.id = g.complaint_id where ${scope}`);
+    from complaint_grievances g join complaints c on c.id = g.complaint_id where ${scope('g')}`);
   await insert(sql`
     select ${complaint}, 'indicator', i.indicator, 1, null, null, null
     from complaint_grievances g join complaints c on c.id = g.complaint_id
     join (select column1 as indicator, column2 as code from (values ${sql.join(indicatorPairs)}) as v) i on i.code = g.code
-    where ${scope} group by ${complaint}, i.indicator`);
+    where ${scope('g')} group by ${complaint}, i.indicator`);
   await insert(sql`
     select ${complaint}, 'sex', w.sex, count(*), null, null, null
-    from complaint_workers w join complaints c on c.id = w.complaint_id where ${scope} group by ${complaint}, w.sex`);
+    from complaint_workers w join complaints c on c.id = w.complaint_id where ${scope('w')} group by ${complaint}, w.sex`);
   await insert(sql`
     select ${complaint}, 'respondent_type', r.type, 1, null, null, null
-    from complaint_respondents r join complaints c on c.id = r.complaint_id where ${scope} group by ${complaint}, r.type`);
+    from complaint_respondents r join complaints c on c.id = r.complaint_id where ${scope('r')} group by ${complaint}, r.type`);
   await insert(sql`
     select ${complaint}, 'agency', r.agency_id, 1, null, null, null
     from complaint_respondents r join complaints c on c.id = r.complaint_id
-    where ${scope} and r.agency_id is not null group by ${complaint}, r.agency_id`);
+    where ${scope('r')} and r.agency_id is not null group by ${complaint}, r.agency_id`);
   await insert(sql`
     select ${complaint}, 'agency_unlinked', '-', 1, null, null, null
     from complaint_respondents r join complaints c on c.id = r.complaint_id
-    where ${scope} and r.type = 'recruitment_agency' and r.agency_id is null group by ${complaint}`);
+    where ${scope('r')} and r.type = 'recruitment_agency' and r.agency_id is null group by ${complaint}`);
   await insert(sql`
     select ${complaint}, 'outcome', o.type, 1, null, null, null
-    from complaint_outcomes o join complaints c on c.id = o.complaint_id where ${scope} group by ${complaint}, o.type`);
+    from complaint_outcomes o join complaints c on c.id = o.complaint_id where ${scope('o')} group by ${complaint}, o.type`);
   await insert(sql`
     select ${complaint}, 'money', o.currency, 1, sum(o.claimed), sum(o.awarded), sum(o.received)
     from complaint_outcomes o join complaints c on c.id = o.complaint_id
-    where ${scope} and o.currency is not null group by ${complaint}, o.currency`);
+    where ${scope('o')} and o.currency is not null group by ${complaint}, o.currency`);
 }

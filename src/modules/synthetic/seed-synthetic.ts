@@ -62,12 +62,16 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
     const rows = batch;
     batch = [];
     await ctx.db.transaction().execute(async (trx) => {
-      await insertComplaints(trx, rows, { searchIndex });
-      await recordAudit(
-        trx,
-        { kind: 'system' },
-        rows.map((r) => ({ action: 'complaint.create', entityType: 'complaint', entityId: r.complaint.id, organisationId: r.complaint.organisation_id, details: { synthetic: true } })),
-      );
+      // A large transaction is written in parts, each under the databases' limits of bound parameters.
+      for (let i = 0; i < rows.length; i += 2000) {
+        const part = rows.slice(i, i + 2000);
+        await insertComplaints(trx, part, { searchIndex });
+        await recordAudit(
+          trx,
+          { kind: 'system' },
+          part.map((r) => ({ action: 'complaint.create', entityType: 'complaint', entityId: r.complaint.id, organisationId: r.complaint.organisation_id, details: { synthetic: true } })),
+        );
+      }
     });
     written += rows.length;
     options.onProgress?.(written);
