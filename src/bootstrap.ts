@@ -6,7 +6,7 @@ import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ensureCriteriaSets } from './modules/agencies/oversight';
 import { ensureAgreementReferenceData } from './modules/agreements/service';
-import { ensureSearchIndex } from './modules/search/service';
+import { type BackgroundRebuild, type EnsureSearchIndexOptions, ensureSearchIndex } from './modules/search/service';
 
 async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffer> {
   if (config.secret) return createHash('sha256').update(config.secret).digest();
@@ -19,8 +19,11 @@ async function loadPinKey(handle: DatabaseHandle, config: Config): Promise<Buffe
 }
 
 export interface OpenOptions {
-  /** Hears about a rebuild of the search index at start (a new ICU version), which can take minutes. */
-  search?: Parameters<typeof ensureSearchIndex>[1];
+  /**
+   * Hears about a rebuild of the search index at start (a new ICU version or index format), which can take minutes;
+   * `background: true` (the server) opens at once and rebuilds meanwhile, stopped by `handle.close()`.
+   */
+  search?: EnsureSearchIndexOptions;
   /**
    * False leaves a missing or stale search index as it is (searches see what is indexed): only for tools that do
    * not search, such as the dashboard and export benchmarks on a database whose index is still to be built.
@@ -29,7 +32,10 @@ export interface OpenOptions {
 }
 
 /** Opens the database, brings its schema up to date and returns the context every service takes. */
-export async function openContext(config: Config, options: OpenOptions = {}): Promise<{ ctx: AppContext; handle: DatabaseHandle; applied: string[] }> {
+export async function openContext(
+  config: Config,
+  options: OpenOptions = {},
+): Promise<{ ctx: AppContext; handle: DatabaseHandle; applied: string[]; searchRebuild: BackgroundRebuild | null }> {
   const handle = openDatabase(config.databaseUrl);
   try {
     const applied = await migrateToLatest(handle.db);
@@ -40,11 +46,19 @@ export async function openContext(config: Config, options: OpenOptions = {}): Pr
       await (applied.length > 0 ? sql`ANALYZE` : sql`PRAGMA optimize = 0x10002`).execute(handle.db);
     }
     // Word segmentation depends on ICU: an index built by another ICU (or format) is rebuilt.
-    if (options.searchIndex !== false) await ensureSearchIndex(handle.db, options.search);
+    const searchRebuild = options.searchIndex === false ? null : await ensureSearchIndex(handle.db, options.search);
+    if (searchRebuild) {
+      // Closing stops a rebuild still going on (after the page it writes); the next start resumes it.
+      const close = handle.close.bind(handle);
+      handle.close = async () => {
+        await searchRebuild.stop();
+        await close();
+      };
+    }
     await ensureAgreementReferenceData(handle.db);
     await ensureCriteriaSets(handle.db);
     const pinKey = await loadPinKey(handle, config);
-    return { ctx: { db: handle.db, dialect: handle.dialect, openReader: handle.openReader, config, pinKey, outboxWritten: () => undefined }, handle, applied };
+    return { ctx: { db: handle.db, dialect: handle.dialect, openReader: handle.openReader, config, pinKey, outboxWritten: () => undefined }, handle, applied, searchRebuild };
   } catch (error) {
     await handle.close();
     throw error;

@@ -5,6 +5,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildApp } from './app';
 import { openContext } from './bootstrap';
+import type { EnsureSearchIndexOptions } from './modules/search/service';
 import { ConfigError, loadConfig } from './config';
 import { pickLanguage, translator } from './lib/i18n';
 import { roles, type Role } from './modules/auth/actor';
@@ -51,7 +52,9 @@ program
   .description('Migrate the database, add demo data to an empty one, and serve Lintas')
   .action(async () => {
     const config = loadConfig();
-    const { ctx, handle, applied } = await openContext(config, { search: searchRebuildProgress() });
+    // The server does not wait for a rebuild of the search index (an hour at a million complaints): it rebuilds
+    // in the background, and the list tells searchers how far it has come.
+    const { ctx, handle, applied } = await openContext(config, { search: backgroundRebuildProgress() });
     if (applied.length) say(t('migrated', { count: applied.length }));
     let demo: Awaited<ReturnType<typeof import('./modules/demo/seed-demo').seedDemo>> | undefined;
     const empty = (await countOrganisations(ctx.db)) === 0;
@@ -288,6 +291,24 @@ function searchRebuildProgress() {
       bar.update(done);
       if (done >= total) bar.stop();
     },
+  };
+}
+
+/** What `start` prints of a search index rebuilt in the background: a line at start, every tenth, and at the end. */
+function backgroundRebuildProgress(): EnsureSearchIndexOptions {
+  const started = performance.now();
+  let reported = -1;
+  return {
+    background: true,
+    onRebuild: (count) => say(t('searchRebuildingBackground', { count })),
+    onProgress: (done, total) => {
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      if (tenth === reported) return;
+      reported = tenth;
+      if (tenth >= 10) say(t('searchReindexed', { count: done, seconds: ((performance.now() - started) / 1000).toFixed(1), icu: process.versions.icu ?? '-' }));
+      else if (tenth > 0) say(t('searchBackgroundProgress', { done, total, percent: tenth * 10 }));
+    },
+    onError: (error) => say(t('searchRebuildFailed', { message: error instanceof Error ? error.message : String(error) })),
   };
 }
 

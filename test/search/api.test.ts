@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchIndexVersion } from '../../src/modules/search/normalise';
-import { rebuildSearchIndex } from '../../src/modules/search/service';
+import { ensureSearchIndex, rebuildSearchIndex, searchIndexProgress } from '../../src/modules/search/service';
 import { describeEachDatabase } from '../support/databases';
 import { groupComplaint } from '../support/factories';
 import { organisationWithStaff, startTestServer, type TestServer } from '../support/server';
@@ -113,5 +113,37 @@ describeEachDatabase('complaint search through the API', (kind) => {
       const names = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'complaint_search' and schemaname = current_schema()`.execute(server.ctx.db);
       expect(names.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['complaint_search_document']));
     }
+  });
+  it('a stopped rebuild leaves the list saying how far it came, and the next start resumes it without indexing twice', async () => {
+    const queries = ['ทุเรียน', 'Somchai Jaidee', 'Durian'];
+    const before = await Promise.all(queries.map((q) => search(desk.users.case_manager.client, q)));
+    expect(before[0].body.searchIndex).toBeUndefined();
+    const stop = new AbortController();
+    const partial = await rebuildSearchIndex(server.ctx.db, { batchSize: 1, signal: stop.signal, onProgress: (done) => done >= 1 && stop.abort() });
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(4);
+    expect(searchIndexProgress(server.ctx.db)).toEqual({ indexed: partial, total: 4 });
+    const during = await search(desk.users.case_manager.client, 'ทุเรียน');
+    expect(during.body.searchIndex).toEqual({ indexed: partial, total: 4 });
+    expect(during.body.items.length).toBeLessThanOrEqual(partial);
+    // A complaint taken in meanwhile is indexed by its own write; the rebuild must not index it again.
+    const added = await desk.users.desk_officer.client.post('/api/v1/complaints', { ...thaiComplaint('บุญมี ดีใจ', 'นายจ้างสวนทุเรียนไม่คืนหนังสือเดินทาง'), respondents: [{ type: 'employer', name: 'Rayong Rubber Estate' }] });
+    expect(added.status).toBe(201);
+    const progress: number[] = [];
+    const rebuild = await ensureSearchIndex(server.ctx.db, { background: true, onProgress: (done) => progress.push(done) });
+    expect(rebuild).not.toBeNull();
+    // In the background: ensureSearchIndex returned before the rebuild finished.
+    expect(await Promise.race([rebuild!.finished.then(() => 'finished'), Promise.resolve('running')])).toBe('running');
+    expect(await rebuild!.finished).toBe(5);
+    expect(progress[0]).toBe(partial + 1); // resumed: what was indexed is kept
+    expect(searchIndexProgress(server.ctx.db)).toBeNull();
+    const entries = await server.ctx.db.selectFrom('complaint_search').select(['complaint_id']).execute();
+    expect(entries).toHaveLength(5);
+    expect(new Set(entries.map((e) => e.complaint_id)).size).toBe(5);
+    const after = await Promise.all(queries.map((q) => search(desk.users.case_manager.client, q)));
+    expect(after[0].body.searchIndex).toBeUndefined();
+    expect(after[0].body.items.map((c: { id: string }) => c.id).sort()).toEqual([...ours.map((c) => c.id), added.body.id].sort());
+    for (const [i, q] of queries.entries()) if (i > 0) expect(after[i].body.items.map((c: { id: string }) => c.id), q).toEqual(before[i].body.items.map((c: { id: string }) => c.id));
+    expect(await ensureSearchIndex(server.ctx.db)).toBeNull();
   });
 });

@@ -231,6 +231,10 @@ export const listResultSchema = z
   .object({
     items: z.array(complaintSummarySchema),
     nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last page' }),
+    searchIndex: z
+      .object({ indexed: z.number().int(), total: z.number().int() })
+      .optional()
+      .meta({ description: 'With `q`, while the search index is being rebuilt (a new ICU or Lintas version): how many complaints it holds so far; results miss the others' }),
   })
   .meta({ id: 'ComplaintList' });
 

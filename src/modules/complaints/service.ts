@@ -10,7 +10,7 @@ import { checkCase } from '../agreements/service';
 import type { Actor, UserActor } from '../auth/actor';
 import { assertSameOrganisation, authorize, can } from '../auth/policies';
 import { referencePrefix } from '../search/query';
-import { highlightResults, searchComplaints } from '../search/service';
+import { highlightResults, searchComplaints, searchIndexProgress } from '../search/service';
 import { auditHistory, recordAudit } from '../audit/service';
 import { findOrganisation } from '../organisations/repository';
 import { findUser } from '../users/repository';
@@ -197,6 +197,7 @@ export async function listComplaints(ctx: AppContext, actor: Actor, query: ListQ
  */
 async function searchComplaintList(ctx: AppContext, actor: UserActor, q: string, query: ListQuery) {
   const now = nowIso();
+  const progress = searchIndexProgress(ctx.db);
   const ranked = await searchComplaints(ctx.db, actor.organisationId, q);
   const rows = await listComplaintRows(ctx.db, {
     organisationId: actor.organisationId,
@@ -226,6 +227,7 @@ async function searchComplaintList(ctx: AppContext, actor: UserActor, q: string,
   return {
     items: page.map((id) => ({ ...presentSummary(byId.get(id)!, now), highlights: highlights.get(id) ?? [] })),
     nextCursor: offset + query.limit < ordered.length ? Buffer.from(JSON.stringify({ offset: offset + query.limit })).toString('base64url') : null,
+    ...(progress ? { searchIndex: progress } : {}),
   };
 }
 

@@ -26,18 +26,31 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 /** The token of an organisation in SQLite's word index (its `scope` column): letters and digits only, one word. */
 export const scopeToken = (organisationId: string) => `o${organisationId.toLowerCase().replace(/[^0-9a-z]/g, '')}`;
 
-/** Adds complaints to the index. Call inside the transaction that writes them. */
-export async function insertSearchDocuments(trx: Kysely<Database>, documents: SearchDocument[]): Promise<void> {
-  if (documents.length === 0) return;
+/**
+ * Adds complaints to the index; returns how many. Call inside the transaction that writes them. `skipIndexed`
+ * leaves out complaints that are in the index already (a rebuild meets complaints indexed by their own writes).
+ */
+export async function insertSearchDocuments(trx: Kysely<Database>, documents: SearchDocument[], { skipIndexed = false } = {}): Promise<number> {
+  if (skipIndexed && documents.length > 0) {
+    const indexed = new Set<string>();
+    for (const part of chunk(documents, 5000)) {
+      const rows = await trx.selectFrom('complaint_search').select('complaint_id').where('complaint_id', 'in', part.map((d) => d.complaintId)).execute();
+      for (const row of rows) indexed.add(row.complaint_id);
+    }
+    // On PostgreSQL a complaint indexed by a transaction still open is met by the unique key (ON CONFLICT below).
+    documents = documents.filter((d) => !indexed.has(d.complaintId));
+  }
+  if (documents.length === 0) return 0;
   if (isPostgres(trx)) {
     for (const rows of chunk(documents, 1000)) {
       const values = rows.map(
         (d) =>
           sql`(${d.complaintId}, ${d.organisationId}, ${d.folded}, setweight(to_tsvector('simple', ${d.names}), 'A') || setweight(to_tsvector('simple', ${d.latin}), 'A') || setweight(to_tsvector('simple', ${d.words}), 'C') || setweight(to_tsvector('simple', ${d.keys}), 'D'))`,
       );
-      await sql`insert into complaint_search (complaint_id, organisation_id, folded, document) values ${sql.join(values)}`.execute(trx);
+      await sql`insert into complaint_search (complaint_id, organisation_id, folded, document) values ${sql.join(values)}
+        ${skipIndexed ? sql`on conflict (complaint_id) do nothing` : sql``}`.execute(trx);
     }
-    return;
+    return documents.length;
   }
   // SQLite writes one transaction at a time, so the next ids can be taken here without a race.
   const last = await sql<{ id: number | null }>`select max(id) as id from complaint_search`.execute(trx);
@@ -52,6 +65,7 @@ export async function insertSearchDocuments(trx: Kysely<Database>, documents: Se
     )}`.execute(trx);
     await sql`insert into complaint_search_trigram (rowid, folded) values ${sql.join(part.map(({ id, document: d }) => sql`(${id}, ${d.folded})`))}`.execute(trx);
   }
+  return documents.length;
 }
 
 /** Removes complaints from the index (before indexing them again after an edit). Call inside a transaction. */
@@ -108,9 +122,11 @@ export async function loadSearchableComplaints(
   db: Kysely<Database>,
   after: { receivedAt: string; id: string } | null,
   limit: number,
+  { unindexedOnly = false } = {},
 ): Promise<Array<SearchableComplaint & { receivedAt: string }>> {
   let query = db.selectFrom('complaints').select(['id', 'organisation_id', 'reference', 'complainant', 'narrative_text', 'received_at']);
   if (after) query = query.where((eb) => eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.receivedAt, after.id)));
+  if (unindexedOnly) query = query.where(({ not, exists, selectFrom }) => not(exists(selectFrom('complaint_search as s').select('s.id').whereRef('s.complaint_id', '=', 'complaints.id'))));
   const complaints = await query.orderBy('received_at').orderBy('id').limit(limit).execute();
   if (complaints.length === 0) return [];
   const ids = complaints.map((c) => c.id);
@@ -126,6 +142,12 @@ export async function loadSearchableComplaints(
     respondents: respondentsOf.get(complaint.id) ?? [],
     receivedAt: complaint.received_at,
   }));
+}
+
+/** How many complaints the index holds. */
+export async function countIndexed(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('complaint_search').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 export async function countComplaints(db: Kysely<Database>): Promise<number> {

@@ -12,6 +12,7 @@ import {
   dropPostgresSearchIndexes,
   defaultRecentWindow,
   countComplaints,
+  countIndexed,
   deleteSearchDocuments,
   findSubstringMatches,
   findWordMatches,
@@ -48,27 +49,50 @@ export async function markSearchIndexStale(db: Kysely<Database>): Promise<void> 
   await db.deleteFrom('settings').where('key', '=', versionKey).execute();
 }
 
+const rebuildingKey = 'search_index_rebuilding';
+
+/** How far a rebuild under way has come, by database (none when the index is complete). */
+const rebuilds = new WeakMap<Kysely<Database>, { indexed: number; total: number }>();
+
+/**
+ * While the index is being rebuilt: how many complaints it holds of how many. Searches meanwhile find only what is
+ * indexed (the list says so); null when the index is complete.
+ */
+export function searchIndexProgress(db: Kysely<Database>): { indexed: number; total: number } | null {
+  const progress = rebuilds.get(db);
+  return progress ? { ...progress } : null;
+}
+
 /**
  * Rebuilds the whole index, in pages of `batchSize` complaints in received order, each page one transaction;
- * `onProgress` hears how many are done of how many. Searches meanwhile see a partial index. The entries of the next
- * page are built (in a child process, see `startDocumentBuilder`) while those of the page before are written.
+ * `onProgress` hears how many are done of how many. The entries of the next page are built (in a child process, see
+ * `startDocumentBuilder`) while those of the page before are written. Complaints indexed meanwhile by their own
+ * writes (intake, an edit) are not indexed twice. `resume` carries on a rebuild that was stopped, keeping what it
+ * wrote; `signal` stops it between pages (the next start resumes it). Returns how many complaints are indexed.
  */
 export async function rebuildSearchIndex(
   db: Kysely<Database>,
-  options: { batchSize?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: { batchSize?: number; onProgress?: (done: number, total: number) => void; resume?: boolean; signal?: AbortSignal } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 2000;
-  const total = await countComplaints(db);
-  await clearSearchIndex(db);
-  if (isPostgres(db)) await dropPostgresSearchIndexes(db);
-  let done = 0;
-  options.onProgress?.(0, total);
+  const version = searchIndexVersion();
+  if (!options.resume) {
+    await clearSearchIndex(db);
+    if (isPostgres(db)) await dropPostgresSearchIndexes(db);
+    await db.deleteFrom('settings').where('key', '=', versionKey).execute();
+    await db.insertInto('settings').values({ key: rebuildingKey, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
+  }
+  const progress = { indexed: await countIndexed(db), total: await countComplaints(db) };
+  rebuilds.set(db, progress);
+  const report = () => options.onProgress?.(progress.indexed, Math.max(progress.total, progress.indexed));
+  report();
   const builder = startDocumentBuilder();
+  let finished = false;
   try {
     let after: { receivedAt: string; id: string } | null = null;
     let building: Promise<SearchDocument[]> | null = null;
     for (;;) {
-      const page = await loadSearchableComplaints(db, after, batchSize);
+      const page: Awaited<ReturnType<typeof loadSearchableComplaints>> = options.signal?.aborted ? [] : await loadSearchableComplaints(db, after, batchSize, { unindexedOnly: true });
       if (page.length > 0) {
         const last = page[page.length - 1];
         after = { receivedAt: last.receivedAt, id: last.complaint.id };
@@ -77,47 +101,81 @@ export async function rebuildSearchIndex(
       building = page.length > 0 ? builder.build(page) : null;
       if (built) {
         const documents = await built;
-        await db.transaction().execute((trx) => insertSearchDocuments(trx, documents));
-        done += documents.length;
-        options.onProgress?.(done, Math.max(total, done));
+        await db.transaction().execute(async (trx) => {
+          progress.indexed += await insertSearchDocuments(trx, documents, { skipIndexed: true });
+        });
+        report();
       }
       if (!building) break;
-      // Give timers (a progress bar) a turn: SQLite calls are synchronous.
+      // Give timers and requests a turn: SQLite calls are synchronous.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    finished = !options.signal?.aborted;
   } finally {
     builder.stop();
-    if (isPostgres(db)) {
-      // More memory for building the GIN indexes than the server's default for maintenance (64 MB), for this once.
-      await db.transaction().execute(async (trx) => {
-        await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
-        await createPostgresSearchIndexes(trx);
-      });
-    }
   }
-  await recordVersion(db, searchIndexVersion());
-  return done;
+  // Stopped: the index stays incomplete (and says so) until the next start resumes the rebuild.
+  if (!finished) return progress.indexed;
+  if (isPostgres(db)) {
+    // More memory for building the GIN indexes than the server's default for maintenance (64 MB), for this once.
+    await db.transaction().execute(async (trx) => {
+      await sql`set local maintenance_work_mem = '256MB'`.execute(trx);
+      await createPostgresSearchIndexes(trx);
+    });
+  }
+  await recordVersion(db, version);
+  await db.deleteFrom('settings').where('key', '=', rebuildingKey).execute();
+  rebuilds.delete(db);
+  return progress.indexed;
+}
+
+/** A rebuild of the index going on in the background (see `ensureSearchIndex`). */
+export interface BackgroundRebuild {
+  /** Settles when the rebuild is done (or stopped); rejects when it failed. */
+  finished: Promise<number>;
+  /** Stops the rebuild after the page being written; the next start resumes it. */
+  stop(): Promise<void>;
+}
+
+export interface EnsureSearchIndexOptions {
+  /** Hears that a rebuild starts, and of how many complaints (a new ICU or index format, or an index never built). */
+  onRebuild?: (total: number) => void;
+  onProgress?: (done: number, total: number) => void;
+  /** True returns at once and rebuilds in the background (`lintas start`): searches find what is indexed so far. */
+  background?: boolean;
+  /** Hears why a background rebuild failed (it is tried again at the next start). */
+  onError?: (error: unknown) => void;
+  batchSize?: number;
 }
 
 /**
  * Rebuilds the index when it was built by another format or ICU version (segmentation depends on ICU's
- * dictionaries), or never built; returns whether it did.
+ * dictionaries), or never built, resuming a rebuild that was stopped for the same version; returns the rebuild
+ * (already finished unless `background`), or null when the index was up to date.
  */
-export async function ensureSearchIndex(
-  db: Kysely<Database>,
-  options: { onRebuild?: (total: number) => void; onProgress?: (done: number, total: number) => void } = {},
-): Promise<boolean> {
+export async function ensureSearchIndex(db: Kysely<Database>, options: EnsureSearchIndexOptions = {}): Promise<BackgroundRebuild | null> {
   const current = searchIndexVersion();
-  const recorded = await recordedVersion(db);
-  if (recorded === current) return false;
+  if ((await recordedVersion(db)) === current) return null;
   const total = await countComplaints(db);
   if (total === 0) {
     await recordVersion(db, current);
-    return false;
+    await db.deleteFrom('settings').where('key', '=', rebuildingKey).execute();
+    return null;
   }
+  const resume = (await db.selectFrom('settings').select('value').where('key', '=', rebuildingKey).executeTakeFirst())?.value === current;
   options.onRebuild?.(total);
-  await rebuildSearchIndex(db, { onProgress: options.onProgress });
-  return true;
+  const controller = new AbortController();
+  const finished = rebuildSearchIndex(db, { onProgress: options.onProgress, resume, signal: controller.signal, batchSize: options.batchSize });
+  const rebuild: BackgroundRebuild = {
+    finished,
+    stop: async () => {
+      controller.abort();
+      await finished.catch(() => undefined);
+    },
+  };
+  if (options.background) finished.catch((error) => options.onError?.(error));
+  else await finished;
+  return rebuild;
 }
 
 export interface RankedSearch {

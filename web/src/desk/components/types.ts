@@ -23,6 +23,8 @@ export interface ComplaintSummary {
 export interface ComplaintListResult {
   items: ComplaintSummary[];
   nextCursor: string | null;
+  /** While the search index is being rebuilt: how many complaints it holds so far. */
+  searchIndex?: { indexed: number; total: number };
 }
 
 export interface Money {

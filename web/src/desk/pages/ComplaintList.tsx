@@ -28,6 +28,7 @@ export function ComplaintList() {
   const [error, setError] = useState<string | null>(null);
   const [users, setUsers] = useState<User[] | null>(null);
   const [focusRowId, setFocusRowId] = useState<string | undefined>();
+  const [indexing, setIndexing] = useState<ComplaintListResult['searchIndex'] | null>(null);
   const [filtersOpen, setFiltersOpen] = useState(() => query !== '' || window.matchMedia('(min-width: 60rem)').matches);
   const focusRowRef = useRef<HTMLAnchorElement>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
@@ -51,6 +52,7 @@ export function ComplaintList() {
         if (!current) return;
         setItems(result.items);
         setNextCursor(result.nextCursor);
+        setIndexing(result.searchIndex ?? null);
         if (focusResults.current) resultsRef.current?.focus();
         focusResults.current = false;
       })
@@ -125,6 +127,15 @@ export function ComplaintList() {
               : t('list.results', { count, formatted: formatNumber(count, i18n.language) })}
         </h2>
         {filters.q && items !== null && <p className="hint">{t('list.search.resultsFor', { q: filters.q })}</p>}
+        {filters.q && indexing && (
+          <p className="notice" role="status">
+            {t('list.search.indexing', {
+              indexed: formatNumber(indexing.indexed, i18n.language),
+              total: formatNumber(indexing.total, i18n.language),
+              percent: formatNumber(Math.floor((100 * indexing.indexed) / Math.max(1, indexing.total)), i18n.language),
+            })}
+          </p>
+        )}
         <ErrorAlert message={error} />
         {items && items.length === 0 && !error && <p>{filters.q ? t('list.search.empty') : t('list.empty')}</p>}
         {items && items.length > 0 && <ComplaintTable items={items} caption={t('list.title')} focusRowId={focusRowId} focusRef={focusRowRef} showHighlights={Boolean(filters.q)} />}
