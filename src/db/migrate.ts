@@ -12,6 +12,7 @@ import * as dashboard from './migrations/20261206_0010_dashboard';
 import * as search from './migrations/20261206_0009_search';
 import * as complaintFacts from './migrations/20261207_0011_complaint_facts';
 import * as searchScope from './migrations/20261207_0012_search_scope';
+import * as factsByCode from './migrations/20261207_0013_facts_by_code';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '20261206_0009_search': search,
   '20261207_0011_complaint_facts': complaintFacts,
   '20261207_0012_search_scope': searchScope,
+  '20261207_0013_facts_by_code': factsByCode,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -10,7 +10,7 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { forcedLabourIndicators, grievanceCodes, grievances } from '../complaints/taxonomy';
+import { forcedLabourIndicators, grievanceCodes, grievances, outcomeTypes, respondentTypes, sexes } from '../complaints/taxonomy';
 
 /** The figures kept as facts, and what `code` holds in each. */
 export type FactKind =
@@ -27,6 +27,19 @@ export type FactKind =
 export const indicatorGrievances: Record<string, string[]> = {
   ...Object.fromEntries(forcedLabourIndicators.map((indicator) => [indicator, grievanceCodes.filter((code) => (grievances[code].indicators as readonly string[]).includes(indicator))])),
   recruitment_fees: grievanceCodes.filter((code) => grievances[code].recruitmentFees),
+};
+
+/**
+ * Every code a kind of fact can hold, for the kinds whose codes come from the taxonomy (checked at every write):
+ * a dashboard query names them so that SQLite reads its index code by code (migration 0013). Agencies and
+ * currencies are open lists.
+ */
+export const factCodes: Partial<Record<FactKind, readonly string[]>> = {
+  grievance: grievanceCodes,
+  indicator: Object.keys(indicatorGrievances),
+  sex: sexes,
+  respondent_type: respondentTypes,
+  outcome: outcomeTypes,
 };
 
 const columns = sql.raw('complaint_id, organisation_id, received_at, origin, destination, kind, code, value, claimed, awarded, received');

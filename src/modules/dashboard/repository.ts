@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { type FactKind, indicatorGrievances } from './facts';
+import { type FactKind, factCodes, indicatorGrievances } from './facts';
 
 /**
  * Which complaints a figure counts: received in [receivedFrom, receivedBefore), of one organisation (or all, for
@@ -69,6 +69,8 @@ type FactScope = ExpressionBuilder<Database, 'complaint_facts'>;
 /** The same complaints as `inScope`, on the copy of the complaint's columns that each fact carries. */
 function factsInScope(eb: FactScope, kind: FactKind, filter: DashboardFilter) {
   const conditions = [eb('complaint_facts.kind', '=', kind)];
+  const codes = factCodes[kind];
+  if (codes) conditions.push(eb('complaint_facts.code', 'in', [...codes]));
   if (filter.organisationId) conditions.push(eb('complaint_facts.organisation_id', '=', filter.organisationId));
   if (filter.receivedFrom) conditions.push(eb('complaint_facts.received_at', '>=', filter.receivedFrom));
   if (filter.receivedBefore) conditions.push(eb('complaint_facts.received_at', '<', filter.receivedBefore));
