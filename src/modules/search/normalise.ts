@@ -6,7 +6,7 @@ import anyAscii from 'any-ascii';
  * Raise when what the index holds changes (folding, segmentation, keys): a database indexed with another format
  * or another ICU version is re-indexed at start.
  */
-export const searchIndexFormat = 2;
+export const searchIndexFormat = 3;
 
 /** What the index depends on: our format and the ICU that segmented the words. */
 export const searchIndexVersion = (): string => `${searchIndexFormat}/icu-${process.versions.icu ?? 'none'}`;

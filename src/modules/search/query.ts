@@ -61,22 +61,30 @@ export function fts5TrigramQuery(plan: SearchPlan): string | null {
 const tsString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /**
- * The text for PostgreSQL's to_tsquery('simple', …), the same query as `fts5WordQuery`: names and their Latin
- * spellings carry weight A, the narrative C, phonetic keys D.
+ * PostgreSQL: phonetic keys are stored as lexemes marked with `~` (see `postgresKeyLexemes`), which no word a user
+ * types can become (the parser drops the mark), so a word query needs no weight labels. Labels make the GIN index
+ * hand every candidate back for a recheck against its stored tsvector: at a million complaints a common word
+ * read tens of thousands of them.
  */
+export const postgresKeyLexemes = (keys: string): string[] => keys.split(' ').filter(Boolean).map((key) => `~${key}`);
+
+/** The text for PostgreSQL's to_tsquery('simple', …), the same query as `fts5WordQuery` (names, Latin spellings, narrative). */
 export function tsWordQuery(plan: SearchPlan): string | null {
   if (plan.tokens.length === 0) return null;
-  return plan.tokens.map(({ word }) => `(${tsString(word)}:AC | ${tsString(word)}:*AC)`).join(' & ');
+  return plan.tokens.map(({ word }) => `(${tsString(word)} | ${tsString(word)}:*)`).join(' & ');
 }
 
-/** The same query as `fts5SpellingQuery`, for PostgreSQL. */
-export const tsSpellingQuery = (plan: SearchPlan): string | null => (plan.spellingKey ? `${tsString(plan.spellingKey)}:*D` : null);
+/** The same query as `fts5SpellingQuery`, for PostgreSQL: a tsquery literal (cast, not parsed: the mark stays). */
+export const tsSpellingQuery = (plan: SearchPlan): string | null => (plan.spellingKey ? `${tsString(`~${plan.spellingKey}`)}:*` : null);
 
-/** The same query as `fts5NameQuery`, for PostgreSQL. */
-export function tsNameQuery(plan: SearchPlan): string | null {
+/**
+ * The same query as `fts5NameQuery`, for PostgreSQL: the phrase for to_tsquery('simple', …) (names carry weight A),
+ * and the whole-name key as a tsquery literal, OR-ed with it.
+ */
+export function tsNameQuery(plan: SearchPlan): { phrase: string; key: string | null } | null {
   if (plan.tokens.length < 2) return null;
   const phrase = plan.tokens.map(({ word }, i) => `${tsString(word)}:${i === plan.tokens.length - 1 ? '*' : ''}A`).join(' <-> ');
-  return plan.spellingKey ? `(${phrase}) | ${tsString(plan.spellingKey)}:D` : phrase;
+  return { phrase, key: plan.spellingKey ? tsString(`~${plan.spellingKey}`) : null };
 }
 
 /** A reference or the start of one (KH-26-7F3K-…): searched as before, by prefix on the reference alone. */

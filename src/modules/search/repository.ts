@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { SearchableComplaint, SearchDocument } from './document';
-import { fts5NameQuery, fts5SpellingQuery, fts5TrigramQuery, fts5WordQuery, type SearchPlan, tsNameQuery, tsSpellingQuery, tsWordQuery } from './query';
+import { fts5NameQuery, fts5SpellingQuery, fts5TrigramQuery, fts5WordQuery, postgresKeyLexemes, type SearchPlan, tsNameQuery, tsSpellingQuery, tsWordQuery } from './query';
 
 // Multi-row inserts stay under SQLite's limit of bound parameters per statement.
 const chunk = <T>(rows: T[], size: number): T[][] => {
@@ -45,7 +45,7 @@ export async function insertSearchDocuments(trx: Kysely<Database>, documents: Se
     for (const rows of chunk(documents, 1000)) {
       const values = rows.map(
         (d) =>
-          sql`(${d.complaintId}, ${d.organisationId}, ${d.folded}, setweight(to_tsvector('simple', ${d.names}), 'A') || setweight(to_tsvector('simple', ${d.latin}), 'A') || setweight(to_tsvector('simple', ${d.words}), 'C') || setweight(to_tsvector('simple', ${d.keys}), 'D'))`,
+          sql`(${d.complaintId}, ${d.organisationId}, ${d.folded}, setweight(to_tsvector('simple', ${d.names}), 'A') || setweight(to_tsvector('simple', ${d.latin}), 'A') || setweight(to_tsvector('simple', ${d.words}), 'C') || setweight(array_to_tsvector(${postgresKeyLexemes(d.keys)}::text[]), 'D'))`,
       );
       await sql`insert into complaint_search (complaint_id, organisation_id, folded, document) values ${sql.join(values)}
         ${skipIndexed ? sql`on conflict (complaint_id) do nothing` : sql``}`.execute(trx);
@@ -177,14 +177,14 @@ export async function findWordMatches(
   recentWindow = defaultRecentWindow,
 ): Promise<SearchHit[]> {
   if (isPostgres(db)) {
-    const text = { words: tsWordQuery, names: tsNameQuery, spelling: tsSpellingQuery }[kind](plan);
-    if (!text) return [];
-    const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, to_tsquery('simple', ${text}), 1)`;
+    const query = postgresQuery(plan, kind);
+    if (!query) return [];
+    const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, ${query}, 1)`;
     // First the organisation's newest entries, walked newest first: a common word fills the page there.
     const recent = await sql<{ complaint_id: string; score: number }>`
       select d.complaint_id, ${rank} as score
       from (select id, complaint_id, document from complaint_search where organisation_id = ${organisationId} order by id desc limit ${recentWindow}) d
-      where d.document @@ to_tsquery('simple', ${text})
+      where d.document @@ ${query}
       order by d.id desc
       limit ${limit}`.execute(db);
     if (recent.rows.length >= limit || (await organisationEntries(db, organisationId, recentWindow)) <= recentWindow) {
@@ -196,7 +196,7 @@ export async function findWordMatches(
     const result = await sql<{ complaint_id: string; score: number }>`
       with matches as materialized (
         select d.id from complaint_search d
-        where d.organisation_id = ${organisationId} and d.document @@ to_tsquery('simple', ${text})
+        where d.organisation_id = ${organisationId} and d.document @@ ${query}
       )
       select d.complaint_id, ${rank} as score
       from (select id from matches order by id desc limit ${limit}) m join complaint_search d on d.id = m.id
@@ -216,6 +216,21 @@ export async function findWordMatches(
     limit ${limit}`.execute(db);
   // BM25 is negative in FTS5, lower being better.
   return result.rows.map((row) => ({ complaintId: row.complaint_id, score: -Number(row.score), kind }));
+}
+
+/** The tsquery of a kind of word match on PostgreSQL (see tsWordQuery, tsNameQuery, tsSpellingQuery). */
+function postgresQuery(plan: SearchPlan, kind: 'words' | 'names' | 'spelling') {
+  if (kind === 'words') {
+    const text = tsWordQuery(plan);
+    return text ? sql`to_tsquery('simple', ${text})` : null;
+  }
+  if (kind === 'spelling') {
+    const literal = tsSpellingQuery(plan);
+    return literal ? sql`${literal}::tsquery` : null;
+  }
+  const name = tsNameQuery(plan);
+  if (!name) return null;
+  return name.key ? sql`(to_tsquery('simple', ${name.phrase}) || ${name.key}::tsquery)` : sql`to_tsquery('simple', ${name.phrase})`;
 }
 
 /**
