@@ -301,7 +301,7 @@ const kinds: Array<'sqlite' | 'postgres'> =
     : (await postgresAnswers())
       ? ['sqlite', 'postgres']
       : ['sqlite'];
-if (kinds.length === 1) print(`PostgreSQL at ${postgresUrl} did not answer: intake measured on SQLite only.`);
+if (databasesIndex < 0 && kinds.length === 1) print(`PostgreSQL at ${postgresUrl} did not answer: measured on SQLite only.`);
 for (const kind of sections.includes('intake') ? kinds : []) {
   const intake = await benchIntake(kind);
   print(`Intake on ${kind} (${intakeSeconds} s each, synthetic forms averaging ${intake.workers.toFixed(1)} workers):`);

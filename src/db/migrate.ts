@@ -13,6 +13,7 @@ import * as search from './migrations/20261206_0009_search';
 import * as complaintFacts from './migrations/20261207_0011_complaint_facts';
 import * as searchScope from './migrations/20261207_0012_search_scope';
 import * as factsByCode from './migrations/20261207_0013_facts_by_code';
+import * as corridorIndex from './migrations/20261207_0014_corridor_index';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '20261207_0011_complaint_facts': complaintFacts,
   '20261207_0012_search_scope': searchScope,
   '20261207_0013_facts_by_code': factsByCode,
+  '20261207_0014_corridor_index': corridorIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
