@@ -300,6 +300,8 @@ function backgroundRebuildProgress(): EnsureSearchIndexOptions {
   let reported = -1;
   return {
     background: true,
+    // Smaller pages than a foreground rebuild: on SQLite a page's write holds the server's only thread.
+    batchSize: 500,
     onRebuild: (count) => say(t('searchRebuildingBackground', { count })),
     onProgress: (done, total) => {
       const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
