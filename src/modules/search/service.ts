@@ -19,6 +19,7 @@ import {
   insertSearchDocuments,
   loadHighlightSources,
   loadSearchableComplaints,
+  withoutIndexed,
   type SearchHit,
 } from './repository';
 
@@ -91,11 +92,15 @@ export async function rebuildSearchIndex(
   try {
     let after: { receivedAt: string; id: string } | null = null;
     let building: Promise<SearchDocument[]> | null = null;
+    let end = false;
     for (;;) {
-      const page: Awaited<ReturnType<typeof loadSearchableComplaints>> = options.signal?.aborted ? [] : await loadSearchableComplaints(db, after, batchSize, { unindexedOnly: true });
-      if (page.length > 0) {
-        const last = page[page.length - 1];
-        after = { receivedAt: last.receivedAt, id: last.complaint.id };
+      // The next page of complaints not indexed yet (after a resume, whole pages may be indexed already).
+      let page: SearchableComplaint[] = [];
+      while (page.length === 0 && !end && !options.signal?.aborted) {
+        const loaded = await loadSearchableComplaints(db, after, batchSize);
+        end = loaded.length < batchSize;
+        if (loaded.length > 0) after = { receivedAt: loaded[loaded.length - 1].receivedAt, id: loaded[loaded.length - 1].complaint.id };
+        page = await withoutIndexed(db, loaded);
       }
       const built = building;
       building = page.length > 0 ? builder.build(page) : null;
