@@ -159,12 +159,26 @@ export async function loadSearchableComplaints(
 }
 
 /**
- * The complaints not in the index yet. Asked by id for a page, not as NOT EXISTS in the page's query: PostgreSQL
- * planned that as a hash anti-join over the whole index, for every page of a rebuild.
+ * A page of a rebuild: the next `limit` complaints in received order after `after`, and of them, with what is
+ * searched in them, those not in the index yet (after a resume, or indexed meanwhile by their own writes). The
+ * page's ids are read first, from an index, so a resume passes over what it indexed before without reading texts;
+ * indexed ones are asked by id, not by NOT EXISTS in the page's query, which PostgreSQL planned as a hash
+ * anti-join over the whole index for every page. `next` is null after the last page.
  */
-export async function withoutIndexed<T extends SearchableComplaint>(db: Kysely<Database>, complaints: T[]): Promise<T[]> {
-  const indexed = await indexedAmong(db, complaints.map((c) => c.complaint.id));
-  return indexed.size === 0 ? complaints : complaints.filter((c) => !indexed.has(c.complaint.id));
+export async function loadRebuildPage(
+  db: Kysely<Database>,
+  after: { receivedAt: string; id: string } | null,
+  limit: number,
+): Promise<{ complaints: SearchableComplaint[]; next: { receivedAt: string; id: string } | null }> {
+  let query = db.selectFrom('complaints').select(['id', 'received_at']);
+  if (after) query = query.where((eb) => eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.receivedAt, after.id)));
+  const page = await query.orderBy('received_at').orderBy('id').limit(limit).execute();
+  const last = page[page.length - 1];
+  const next = page.length === limit ? { receivedAt: last.received_at, id: last.id } : null;
+  const indexed = await indexedAmong(db, page.map((c) => c.id));
+  const wanted = page.map((c) => c.id).filter((id) => !indexed.has(id));
+  const sources = await loadHighlightSources(db, wanted);
+  return { complaints: wanted.flatMap((id) => (sources.has(id) ? [sources.get(id)!] : [])), next };
 }
 
 /** Which of these complaints the index holds. */

@@ -18,8 +18,7 @@ import {
   findWordMatches,
   insertSearchDocuments,
   loadHighlightSources,
-  loadSearchableComplaints,
-  withoutIndexed,
+  loadRebuildPage,
   type SearchHit,
 } from './repository';
 
@@ -97,10 +96,10 @@ export async function rebuildSearchIndex(
       // The next page of complaints not indexed yet (after a resume, whole pages may be indexed already).
       let page: SearchableComplaint[] = [];
       while (page.length === 0 && !end && !options.signal?.aborted) {
-        const loaded = await loadSearchableComplaints(db, after, batchSize);
-        end = loaded.length < batchSize;
-        if (loaded.length > 0) after = { receivedAt: loaded[loaded.length - 1].receivedAt, id: loaded[loaded.length - 1].complaint.id };
-        page = await withoutIndexed(db, loaded);
+        const loaded = await loadRebuildPage(db, after, batchSize);
+        page = loaded.complaints;
+        after = loaded.next;
+        end = !loaded.next;
       }
       const built = building;
       building = page.length > 0 ? builder.build(page) : null;
