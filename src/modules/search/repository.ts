@@ -133,31 +133,6 @@ export async function clearSearchIndex(db: Kysely<Database>): Promise<void> {
   await sql`delete from complaint_search`.execute(db);
 }
 
-/** Complaints in received order after `after`, with what is searched in them: a page of a rebuild. */
-export async function loadSearchableComplaints(
-  db: Kysely<Database>,
-  after: { receivedAt: string; id: string } | null,
-  limit: number,
-): Promise<Array<SearchableComplaint & { receivedAt: string }>> {
-  let query = db.selectFrom('complaints').select(['id', 'organisation_id', 'reference', 'complainant', 'narrative_text', 'received_at']);
-  if (after) query = query.where((eb) => eb(eb.refTuple('received_at', 'id'), '>', eb.tuple(after.receivedAt, after.id)));
-  const complaints = await query.orderBy('received_at').orderBy('id').limit(limit).execute();
-  if (complaints.length === 0) return [];
-  const ids = complaints.map((c) => c.id);
-  const [workers, respondents] = await Promise.all([
-    db.selectFrom('complaint_workers').select(['complaint_id', 'name', 'name_latin']).where('complaint_id', 'in', ids).orderBy('complaint_id').orderBy('position').execute(),
-    db.selectFrom('complaint_respondents').select(['complaint_id', 'name']).where('complaint_id', 'in', ids).orderBy('complaint_id').orderBy('position').execute(),
-  ]);
-  const workersOf = groupBy(workers, (w) => w.complaint_id);
-  const respondentsOf = groupBy(respondents, (r) => r.complaint_id);
-  return complaints.map((complaint) => ({
-    complaint,
-    workers: workersOf.get(complaint.id) ?? [],
-    respondents: respondentsOf.get(complaint.id) ?? [],
-    receivedAt: complaint.received_at,
-  }));
-}
-
 /**
  * A page of a rebuild: the next `limit` complaints in received order after `after`, and of them, with what is
  * searched in them, those not in the index yet (after a resume, or indexed meanwhile by their own writes). The

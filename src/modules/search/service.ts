@@ -36,12 +36,12 @@ export async function reindexComplaints(trx: Kysely<Database>, complaintIds: str
   await indexComplaints(trx, [...sources.values()]);
 }
 
-async function recordedVersion(db: Kysely<Database>): Promise<string | undefined> {
-  return (await db.selectFrom('settings').select('value').where('key', '=', versionKey).executeTakeFirst())?.value;
+async function readSetting(db: Kysely<Database>, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
 
-async function recordVersion(db: Kysely<Database>, version: string) {
-  await db.insertInto('settings').values({ key: versionKey, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
+async function writeSetting(db: Kysely<Database>, key: string, value: string) {
+  await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
 }
 
 /** Marks the index as needing a rebuild: the next start (or `ensureSearchIndex`) rebuilds it. */
@@ -80,7 +80,7 @@ export async function rebuildSearchIndex(
     await clearSearchIndex(db);
     if (isPostgres(db)) await dropPostgresSearchIndexes(db);
     await db.deleteFrom('settings').where('key', '=', versionKey).execute();
-    await db.insertInto('settings').values({ key: rebuildingKey, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute();
+    await writeSetting(db, rebuildingKey, version);
   }
   const progress = { indexed: await countIndexed(db), total: await countComplaints(db) };
   rebuilds.set(db, progress);
@@ -127,7 +127,7 @@ export async function rebuildSearchIndex(
       await createPostgresSearchIndexes(trx);
     });
   }
-  await recordVersion(db, version);
+  await writeSetting(db, versionKey, version);
   await db.deleteFrom('settings').where('key', '=', rebuildingKey).execute();
   rebuilds.delete(db);
   return progress.indexed;
@@ -159,14 +159,14 @@ export interface EnsureSearchIndexOptions {
  */
 export async function ensureSearchIndex(db: Kysely<Database>, options: EnsureSearchIndexOptions = {}): Promise<BackgroundRebuild | null> {
   const current = searchIndexVersion();
-  if ((await recordedVersion(db)) === current) return null;
+  if ((await readSetting(db, versionKey)) === current) return null;
   const total = await countComplaints(db);
   if (total === 0) {
-    await recordVersion(db, current);
+    await writeSetting(db, versionKey, current);
     await db.deleteFrom('settings').where('key', '=', rebuildingKey).execute();
     return null;
   }
-  const resume = (await db.selectFrom('settings').select('value').where('key', '=', rebuildingKey).executeTakeFirst())?.value === current;
+  const resume = (await readSetting(db, rebuildingKey)) === current;
   options.onRebuild?.(total);
   const controller = new AbortController();
   const finished = rebuildSearchIndex(db, { onProgress: options.onProgress, resume, signal: controller.signal, batchSize: options.batchSize });
