@@ -70,6 +70,10 @@ export interface ComplaintTable {
   first_action_at: string | null;
   resolution_due_at: string;
   resolved_at: string | null;
+  /** Whole days from received_at to first_action_at, written with it (the dashboard's histogram). */
+  days_to_first_action: number | null;
+  /** Whole days from received_at to resolved_at, written with it. */
+  days_to_resolution: number | null;
   closed_at: string | null;
   updated_at: string;
   created_by: string | null;

@@ -190,4 +190,30 @@ describeEachDatabase('a complaint from intake to outcome', (kind) => {
     const bad = await desk.get('/api/v1/complaints?state=sleeping');
     expect(bad.status).toBe(400);
   });
+
+  it("counts the days to first action and to resolution from the day received, and forgets a resolution when reopened", async () => {
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const received = day(-5);
+    const created = await staff.users.desk_officer.client.post('/api/v1/complaints', { ...groupComplaint(), receivedAt: `${received}T08:00:00.000Z` });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const manager = staff.users.case_manager.client;
+    const supervisor = staff.users.supervisor.client;
+    // An event that happened two days after the complaint was received is its first action, whenever it is recorded.
+    expect((await manager.post(`/api/v1/complaints/${id}/events`, { type: 'conciliation_session', occurredAt: `${day(-3)}T23:30:00.000Z`, summary: 'Met the employer.' })).status).toBe(201);
+    expect((await manager.post(`/api/v1/complaints/${id}/transitions`, { to: 'in_progress' })).status).toBe(200);
+    expect((await manager.post(`/api/v1/complaints/${id}/outcomes`, { type: 'wages_recovered', currency: 'MYR', claimed: 100_000, awarded: 100_000, received: 100_000, decidedOn: day(0) })).status).toBe(201);
+    expect((await manager.post(`/api/v1/complaints/${id}/transitions`, { to: 'resolved' })).status).toBe(200);
+
+    const period = `/api/v1/dashboard?from=${received}&to=${received}`;
+    const resolved = await supervisor.get(period);
+    expect(resolved.status).toBe(200);
+    expect(resolved.body.firstAction.histogram).toEqual([{ days: 2, complaints: 1 }]);
+    expect(resolved.body.resolution.histogram).toEqual([{ days: 5, complaints: 1 }]);
+
+    expect((await supervisor.post(`/api/v1/complaints/${id}/transitions`, { to: 'in_progress', reason: 'The money never arrived.' })).status).toBe(200);
+    const reopened = await supervisor.get(period);
+    expect(reopened.body.firstAction.histogram).toEqual([{ days: 2, complaints: 1 }]);
+    expect(reopened.body.resolution.histogram).toEqual([]);
+  });
 });

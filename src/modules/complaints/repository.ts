@@ -1,4 +1,5 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql, type UpdateObject } from 'kysely';
+import { daysBetweenSql } from '../../db/dialect';
 import type {
   ComplaintEventTable,
   ComplaintOutcomeTable,
@@ -216,12 +217,24 @@ export async function updateComplaintState(
   from: ComplaintState,
   changes: Partial<ComplaintTable> & { state: ComplaintState },
 ): Promise<boolean> {
-  const result = await trx.updateTable('complaints').set(changes).where('id', '=', id).where('state', '=', from).executeTakeFirst();
+  const result = await trx.updateTable('complaints').set(withDayCounts(trx, changes)).where('id', '=', id).where('state', '=', from).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 export async function updateComplaint(trx: Kysely<Database>, id: string, changes: Partial<ComplaintTable>) {
-  await trx.updateTable('complaints').set(changes).where('id', '=', id).execute();
+  await trx.updateTable('complaints').set(withDayCounts(trx, changes)).where('id', '=', id).execute();
+}
+
+/**
+ * The changes, with the day counts the dashboard reads (migration 0016) written beside the date of first action or
+ * of resolution they count to (cleared with it).
+ */
+function withDayCounts(db: Kysely<Database>, changes: Partial<ComplaintTable>) {
+  const set: UpdateObject<Database, 'complaints'> = { ...changes };
+  const since = (at: string | null | undefined) => (at ? daysBetweenSql(db, sql.ref('received_at'), sql.val(at)) : null);
+  if ('first_action_at' in changes) set.days_to_first_action = since(changes.first_action_at);
+  if ('resolved_at' in changes) set.days_to_resolution = since(changes.resolved_at);
+  return set;
 }
 
 export async function insertEvent(trx: Kysely<Database>, event: ComplaintEventTable) {

@@ -43,8 +43,8 @@ export const dashboardQueries = {
   byAgency: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByAgency(db, filter),
   outcomes: (db: Kysely<Database>, filter: DashboardFilter) => complaintsByOutcome(db, filter),
   money: (db: Kysely<Database>, filter: DashboardFilter) => moneyByCurrency(db, filter),
-  firstAction: async (db: Kysely<Database>, filter: DashboardFilter) => summariseDays(await daysHistogram(db, filter, 'first_action_at')),
-  resolution: async (db: Kysely<Database>, filter: DashboardFilter) => summariseDays(await daysHistogram(db, filter, 'resolved_at')),
+  firstAction: async (db: Kysely<Database>, filter: DashboardFilter) => summariseDays(await daysHistogram(db, filter, 'days_to_first_action')),
+  resolution: async (db: Kysely<Database>, filter: DashboardFilter) => summariseDays(await daysHistogram(db, filter, 'days_to_resolution')),
   overdue: (db: Kysely<Database>, filter: DashboardFilter, now: string) => overdueCounts(db, filter, now),
   referrals: (db: Kysely<Database>, filter: DashboardFilter) => referralFlows(db, filter),
 } as const;

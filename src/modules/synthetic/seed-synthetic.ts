@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import { calendarDaysBetween } from '../../db/dialect';
 import type { ComplaintOutcomeTable, OrganisationTable } from '../../db/schema';
 import { newComplaintReference } from '../../lib/ids';
 import { SeededRandom } from '../../lib/random';
@@ -86,6 +87,8 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
     complaint.state = synthetic.state;
     complaint.first_action_at = synthetic.firstActionAt;
     complaint.resolved_at = synthetic.resolvedAt;
+    complaint.days_to_first_action = synthetic.firstActionAt ? calendarDaysBetween(complaint.received_at, synthetic.firstActionAt) : null;
+    complaint.days_to_resolution = synthetic.resolvedAt ? calendarDaysBetween(complaint.received_at, synthetic.resolvedAt) : null;
     complaint.closed_at = synthetic.closedAt;
     complaint.updated_at = synthetic.closedAt ?? synthetic.resolvedAt ?? synthetic.firstActionAt ?? complaint.received_at;
     const transition = (at: string, from: string, to: string) =>
