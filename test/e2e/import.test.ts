@@ -6,6 +6,7 @@ import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } f
 import { organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
 const upload = path.resolve(__dirname, '../fixtures/exchange/desk-upload.csv');
+const licenceList = path.resolve(__dirname, '../fixtures/agencies/licences-id.csv');
 
 describe.skipIf(!chromiumAvailable)('importing complaints from a spreadsheet in the desk, in a real browser', () => {
   let server: TestServer;
@@ -68,6 +69,35 @@ describe.skipIf(!chromiumAvailable)('importing complaints from a spreadsheet in 
     const text = csv.toString('utf8');
     for (const reference of references) expect(text).toContain(reference);
     expect(text).not.toContain('Sokha Chan');
+    await page.close();
+  }, 120_000);
+
+  it("checks an official licence list with its bad rows by line and reason, then adds the agencies to the registry", async () => {
+    const { createUser } = await import('../../src/modules/users/service');
+    const email = 'registry@node.example.org';
+    await createUser(server.ctx, { kind: 'system' }, { email, name: 'Registry keeper', role: 'system_admin', organisationId: staff.organisation.id, password: testPassword });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    await page.goto(`${server.baseUrl}/desk/agencies/import`);
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill(testPassword);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Import a licence list' }).waitFor();
+
+    expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+    await page.locator('#import-file').setInputFiles(licenceList);
+    await page.locator('#import-country').selectOption('ID');
+    await page.getByRole('button', { name: 'Check the list' }).click();
+    await page.getByRole('heading', { name: 'Result of the check' }).waitFor();
+    // The fixture's four bad rows, each on its line with its reason; nothing saved yet.
+    const rejected = page.getByRole('table', { name: '4 rows rejected' });
+    expect(await rejected.getByRole('row').count()).toBe(1 + 4);
+    expect(await server.ctx.db.selectFrom('agencies').select('id').execute()).toEqual([]);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'desk-agency-import-check');
+
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('heading', { name: 'List imported' }).waitFor();
+    expect((await server.ctx.db.selectFrom('agencies').select('id').execute()).length).toBe(40 - 4);
     await page.close();
   }, 120_000);
 });

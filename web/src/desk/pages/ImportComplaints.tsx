@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../shared/api';
 import { formatNumber } from '../components/codes';
+import { CheckAndImport, RejectedRows, ReportHeading } from '../components/ImportParts';
 import { ErrorAlert, Field, PageHeading, useErrorMessage } from '../components/ui';
 import { useSession } from '../session';
 
@@ -43,14 +44,9 @@ function Report({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation('exchange');
   const reasonText = useReasonText();
   const n = (value: number) => formatNumber(value, i18n.language);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // Each report is a new element (keyed): it takes focus when it appears, so the result is read out.
-  useEffect(() => headingRef.current?.focus(), []);
   return (
     <section aria-labelledby="import-report-heading" className="card" data-testid="import-report">
-      <h2 id="import-report-heading" ref={headingRef} tabIndex={-1} style={{ marginTop: 0 }}>
-        {report.dryRun ? t('import.checkTitle') : t('import.doneTitle')}
-      </h2>
+      <ReportHeading>{report.dryRun ? t('import.checkTitle') : t('import.doneTitle')}</ReportHeading>
       {report.dryRun && <p>{t('import.checkHint')}</p>}
       <dl className="summary-list">
         <dt>{t('import.total')}</dt>
@@ -71,30 +67,7 @@ function Report({ report }: { report: ImportReport }) {
       {report.rejected.length === 0 ? (
         <p>{t('import.noneRejected')}</p>
       ) : (
-        <div className="table-scroll">
-          <table aria-labelledby="import-rejected-heading">
-            <thead>
-              <tr>
-                <th scope="col" className="num">{t('import.line')}</th>
-                <th scope="col">{t('import.reasons')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejected.slice(0, shownRejected).map((row) => (
-                <tr key={row.line}>
-                  <th scope="row" className="num">{n(row.line)}</th>
-                  <td>
-                    <ul className="reasons">
-                      {row.reasons.map((reason, index) => (
-                        <li key={index}>{reasonText(reason)}</li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <RejectedRows rows={report.rejected} shown={shownRejected} reasonText={reasonText} format={n} labels={{ line: t('import.line'), reasons: t('import.reasons') }} />
       )}
     </section>
   );
@@ -212,16 +185,8 @@ export function ImportComplaints() {
           </fieldset>
         )}
         <ErrorAlert message={error} />
-        <p className="hint" id="import-buttons-hint">{t('import.checkFirst')}</p>
-        <div className="actions">
-          <button type="submit" className={canImport ? 'secondary' : undefined} disabled={busy !== null}>{t('import.check')}</button>
-          <button type="button" onClick={() => void run(false)} disabled={busy !== null || !canImport} aria-describedby="import-buttons-hint">
-            {t('import.import')}
-          </button>
-        </div>
-        <p role="status" className="hint">
-          {busy === 'check' ? t('import.checking') : busy === 'import' ? t('import.importing') : ''}
-        </p>
+        <CheckAndImport busy={busy} canImport={canImport} onImport={() => void run(false)}
+          labels={{ hint: t('import.checkFirst'), check: t('import.check'), import: t('import.import'), checking: t('import.checking'), importing: t('import.importing') }} />
       </form>
       {report && <Report key={reportKey.current} report={report} />}
     </>

@@ -1,9 +1,10 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../../shared/api';
 import { formatBytes, formatNumber } from '../../components/codes';
 import { AgencyLinks } from '../../components/agencies/helpers';
+import { CheckAndImport, RejectedRows, ReportHeading } from '../../components/ImportParts';
 import { type ImportReport, importFields } from '../../components/agencies/types';
 import { CountrySelect, ErrorAlert, Field, PageHeading, useErrorMessage } from '../../components/ui';
 import { useSession } from '../../session';
@@ -14,15 +15,10 @@ const shownRejected = 500;
 function Report({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation('agencies');
   const n = (value: number) => formatNumber(value, i18n.language);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  // Each report is a new element (keyed): it takes focus when it appears, so the result is read out.
-  useEffect(() => headingRef.current?.focus(), []);
   const verb = report.dryRun ? 'check' : 'done';
   return (
     <section aria-labelledby="import-report-heading" className="card">
-      <h2 id="import-report-heading" ref={headingRef} tabIndex={-1} style={{ marginTop: 0 }}>
-        {report.dryRun ? t('import.report.checkTitle') : t('import.report.doneTitle')}
-      </h2>
+      <ReportHeading>{report.dryRun ? t('import.report.checkTitle') : t('import.report.doneTitle')}</ReportHeading>
       <p>{report.dryRun ? t('import.report.checkHint') : t('import.report.doneHint')}</p>
       <dl className="summary-list">
         <dt>{t('import.report.total')}</dt>
@@ -64,30 +60,9 @@ function Report({ report }: { report: ImportReport }) {
         <>
           <p className="hint">{t('import.report.rejectedHint')}</p>
           {report.rejected.length > shownRejected && <p>{t('import.report.firstRows', { count: shownRejected, formatted: n(shownRejected), total: n(report.rejected.length) })}</p>}
-          <div className="table-scroll">
-            <table aria-labelledby="import-rejected-heading">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t('import.report.line')}</th>
-                  <th scope="col">{t('import.report.reasons')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rejected.slice(0, shownRejected).map((row) => (
-                  <tr key={row.line}>
-                    <th scope="row" className="num">{n(row.line)}</th>
-                    <td>
-                      <ul className="reasons">
-                        {row.reasons.map((reason, index) => (
-                          <li key={index}>{t(`import.reason.${reason.code}`, { value: reason.value ?? '', defaultValue: reason.code })}</li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RejectedRows rows={report.rejected} shown={shownRejected} format={n}
+            reasonText={(reason) => t(`import.reason.${reason.code}`, { value: reason.value ?? '', defaultValue: reason.code })}
+            labels={{ line: t('import.report.line'), reasons: t('import.report.reasons') }} />
         </>
       )}
     </section>
@@ -190,16 +165,8 @@ export function Import() {
             value={mapping} onChange={(e) => setMapping(e.target.value)} style={{ fontFamily: 'ui-monospace, monospace' }} />
         )} />
         <ErrorAlert message={error} />
-        <p className="hint" id="import-buttons-hint">{t('import.buttonsHint')}</p>
-        <div className="actions">
-          <button type="submit" className={canImport ? 'secondary' : undefined} disabled={busy !== null}>{t('import.check')}</button>
-          <button type="button" onClick={() => void run(false)} disabled={busy !== null || !canImport} aria-describedby="import-buttons-hint">
-            {t('import.import')}
-          </button>
-        </div>
-        <p role="status" className="hint">
-          {busy === 'check' ? t('import.checking') : busy === 'import' ? t('import.importing') : ''}
-        </p>
+        <CheckAndImport busy={busy} canImport={canImport} onImport={() => void run(false)}
+          labels={{ hint: t('import.buttonsHint'), check: t('import.check'), import: t('import.import'), checking: t('import.checking'), importing: t('import.importing') }} />
       </form>
       {report && <Report key={reportKey.current} report={report} />}
     </>
