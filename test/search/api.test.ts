@@ -112,6 +112,13 @@ describeEachDatabase('complaint search through the API', (kind) => {
       // The GIN indexes dropped for the rebuild are back.
       const names = await sql<{ indexname: string }>`select indexname from pg_indexes where tablename = 'complaint_search' and schemaname = current_schema()`.execute(server.ctx.db);
       expect(names.rows.map((r) => r.indexname)).toEqual(expect.arrayContaining(['complaint_search_document']));
+    } else {
+      // The bulk settings of the rebuild are put back: FTS5 merges 4 segments at a time, the usual page cache.
+      for (const table of ['complaint_search_words', 'complaint_search_trigram']) {
+        const config = await sql<{ v: number }>`select v from ${sql.id(`${table}_config`)} where k = 'automerge'`.execute(server.ctx.db);
+        expect(config.rows.map((r) => Number(r.v)), table).toEqual([4]);
+      }
+      expect((await sql<{ cache_size: number }>`pragma cache_size`.execute(server.ctx.db)).rows[0].cache_size).toBe(-65536);
     }
   });
   it('a stopped rebuild leaves the list saying how far it came, and the next start resumes it without indexing twice', async () => {

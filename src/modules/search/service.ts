@@ -19,6 +19,7 @@ import {
   insertSearchDocuments,
   loadHighlightSources,
   loadRebuildPage,
+  prepareBulkIndexing,
   type SearchHit,
 } from './repository';
 
@@ -87,6 +88,7 @@ export async function rebuildSearchIndex(
   const report = () => options.onProgress?.(progress.indexed, Math.max(progress.total, progress.indexed));
   report();
   const builder = startDocumentBuilder();
+  const restoreSettings = await prepareBulkIndexing(db);
   let finished = false;
   try {
     let after: { receivedAt: string; id: string } | null = null;
@@ -117,6 +119,7 @@ export async function rebuildSearchIndex(
     finished = !options.signal?.aborted;
   } finally {
     builder.stop();
+    await restoreSettings();
   }
   // Stopped: the index stays incomplete (and says so) until the next start resumes the rebuild.
   if (!finished) return progress.indexed;
