@@ -154,7 +154,8 @@ export async function benchSearch({ size, repeats, kinds, print }: SearchBenchOp
 
     print(`Search on ${kind} at ${complaints.toLocaleString('en')} complaints (${indexed.toLocaleString('en')} indexed; largest organisation ${Number(largest.n).toLocaleString('en')}), ICU ${process.versions.icu}:`);
     if (rebuild) {
-      print(`  full index build (as lintas search reindex)       : ${rebuild.seconds.toFixed(0)} s, ${Math.round(rebuild.complaints / rebuild.seconds).toLocaleString('en')} complaints/s   (target ≥ 1,000/s)`);
+      const what = rebuild.resumedFrom ? `index build resumed at ${rebuild.resumedFrom.toLocaleString('en')}`.padEnd(49) : 'full index build (as lintas search reindex)       ';
+      print(`  ${what}: ${rebuild.seconds.toFixed(0)} s, ${Math.round(rebuild.complaints / rebuild.seconds).toLocaleString('en')} complaints/s   (target ≥ 1,000/s)`);
     } else {
       print('  full index build                                  : not in this run (index already built; `lintas search reindex` times one)');
     }
