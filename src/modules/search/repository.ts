@@ -27,6 +27,14 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 export const scopeToken = (organisationId: string) => `o${organisationId.toLowerCase().replace(/[^0-9a-z]/g, '')}`;
 
 /**
+ * The organisation as a lexeme of PostgreSQL's document: marked with `#`, which the parser drops from any typed
+ * word. Asked for it AND the words, the GIN index intersects the two inside the index; with the organisation as a
+ * column beside it, PostgreSQL intersected bitmaps and then read every one of the organisation's rows the bitmaps
+ * could not rule out (400 ms for "luong" at a Cambodian desk, none of them matching).
+ */
+const postgresScopeLexeme = (organisationId: string) => `#${scopeToken(organisationId)}`;
+
+/**
  * The organisation as one trigram in SQLite's trigram index (its `scope` column): three characters of the Private
  * Use Area (U+E000–U+F8FF), which text does not hold, from a hash of the id. Two organisations sharing one (about
  * one chance in 10^11 a pair) would only cost time: matches are still checked against complaint_search.
@@ -58,10 +66,11 @@ export async function insertSearchDocuments(trx: Kysely<Database>, documents: Se
       select t.complaint_id, t.organisation_id, t.folded,
         setweight(to_tsvector('simple', t.names), 'A') || setweight(to_tsvector('simple', t.latin), 'A')
         || setweight(to_tsvector('simple', t.words), 'C') || setweight(array_to_tsvector(string_to_array(t.keys, ' ')), 'D')
+        || array_to_tsvector(array[t.scope])
       from unnest(${column((d) => d.complaintId)}::text[], ${column((d) => d.organisationId)}::text[], ${column((d) => d.folded)}::text[],
         ${column((d) => d.names)}::text[], ${column((d) => d.latin)}::text[], ${column((d) => d.words)}::text[],
-        ${column((d) => postgresKeyLexemes(d.keys).join(' '))}::text[])
-        with ordinality as t(complaint_id, organisation_id, folded, names, latin, words, keys, n)
+        ${column((d) => postgresKeyLexemes(d.keys).join(' '))}::text[], ${column((d) => postgresScopeLexeme(d.organisationId))}::text[])
+        with ordinality as t(complaint_id, organisation_id, folded, names, latin, words, keys, scope, n)
       order by t.n
       ${skipIndexed ? sql`on conflict (complaint_id) do nothing` : sql``}`.execute(trx);
     return documents.length;
@@ -112,14 +121,19 @@ export async function createPostgresSearchIndexes(db: Kysely<any>): Promise<void
     where e.extname = 'pg_trgm' and d.datname = current_database()`.execute(db);
   const found = trigram.rows[0];
   if (found && /utf-?8/i.test(found.ctype)) {
-    await sql`create index if not exists complaint_search_folded on complaint_search using gin (folded ${sql.id(found.schema, 'gin_trgm_ops')})`.execute(db);
+    // The organisation is a column of the same index (pg_trgm answers = too): GIN intersects it with the parts
+    // inside the index. With a trigram index of the text alone, PostgreSQL ANDed its bitmap with one of the
+    // organisation's rows and rechecked 180,000 rows for a Khmer word common at other desks (1.2 s at a million).
+    const trigrams = sql.id(found.schema, 'gin_trgm_ops');
+    await sql`create index if not exists complaint_search_scoped_folded on complaint_search using gin (organisation_id ${trigrams}, folded ${trigrams})`.execute(db);
   }
 }
 
 /** Drops PostgreSQL's full-text indexes before a rebuild (see `createPostgresSearchIndexes`). */
 export async function dropPostgresSearchIndexes(db: Kysely<Database>): Promise<void> {
   await sql`drop index if exists complaint_search_document`.execute(db);
-  await sql`drop index if exists complaint_search_folded`.execute(db);
+  await sql`drop index if exists complaint_search_scoped_folded`.execute(db);
+  await sql`drop index if exists complaint_search_folded`.execute(db); // before index format 4
 }
 
 /**
@@ -227,28 +241,29 @@ export async function findWordMatches(
     const query = postgresQuery(plan, kind);
     if (!query) return [];
     const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, ${query}, 1)`;
+    const toHits = (rows: Array<{ complaint_id: string; score: number }>): SearchHit[] => rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
     // First the organisation's newest entries, walked newest first: a common word fills the page there.
-    const recent = await sql<{ complaint_id: string; score: number }>`
+    const newest = await newestMatches(db, organisationId, recentWindow, limit, async (window) => (await sql<{ complaint_id: string; score: number }>`
       select d.complaint_id, ${rank} as score
-      from (select id, complaint_id, document from complaint_search where organisation_id = ${organisationId} order by id desc limit ${recentWindow}) d
+      from (select id, complaint_id, document from complaint_search where organisation_id = ${organisationId} order by id desc limit ${window}) d
       where d.document @@ ${query}
       order by d.id desc
-      limit ${limit}`.execute(db);
-    if (recent.rows.length >= limit || (await organisationEntries(db, organisationId, recentWindow)) <= recentWindow) {
-      return recent.rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
-    }
-    // Then the full-text index. Materialised first: with ORDER BY … LIMIT in the same query the planner may walk
-    // the whole table backwards by id, hoping to meet matches early (2.9 s at 100,000 complaints for a word absent
-    // from the organisation).
+      limit ${limit}`.execute(db)).rows);
+    if (newest) return toHits(newest);
+    // Then the full-text index, narrowed to the organisation inside it (postgresScopeLexeme; the organisation_id
+    // column is left out so that the planner does not AND a bitmap of all its rows). Materialised first: with
+    // ORDER BY … LIMIT in the same query the planner may walk the whole table backwards by id, hoping to meet
+    // matches early (2.9 s at 100,000 complaints for a word absent from the organisation).
+    const scope = sql`${`'${postgresScopeLexeme(organisationId)}'`}::tsquery`;
     const result = await sql<{ complaint_id: string; score: number }>`
       with matches as materialized (
         select d.id from complaint_search d
-        where d.organisation_id = ${organisationId} and d.document @@ ${query}
+        where d.document @@ (${query} && ${scope})
       )
       select d.complaint_id, ${rank} as score
       from (select id from matches order by id desc limit ${limit}) m join complaint_search d on d.id = m.id
       order by d.id desc`.execute(db);
-    return result.rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
+    return toHits(result.rows);
   }
   const words = { words: fts5WordQuery, names: fts5NameQuery, spelling: fts5SpellingQuery }[kind](plan);
   if (!words) return [];
@@ -286,10 +301,39 @@ function postgresQuery(plan: SearchPlan, kind: 'words' | 'names' | 'spelling') {
  */
 export const defaultRecentWindow = 3000;
 
-/** How many entries an organisation has in the index, up to just past `recentWindow` (enough to tell). */
-async function organisationEntries(db: Kysely<Database>, organisationId: string, recentWindow: number): Promise<number> {
+/**
+ * When the first window of newest entries held some matches but not a page, the window that should hold a page at
+ * the same density (with half again to spare), if it is at most ten times the first (30,000 entries by default);
+ * otherwise null (ask the index). A part in one complaint of ten fills a page among the newest 4,500 entries in a
+ * few milliseconds, where the index hands over all 20,000 of the organisation's matches to be read and sorted
+ * (400 ms at a million).
+ */
+function widerWindow(found: number, window: number, limit: number): number | null {
+  if (found === 0) return null;
+  const wanted = Math.ceil(((window * limit) / found) * 1.5);
+  return wanted <= window * 10 ? wanted : null;
+}
+
+/**
+ * PostgreSQL: the `limit` newest matches among the organisation's `recentWindow` newest entries (`inWindow` reads a
+ * window), then among a wider window when matches were frequent enough there (`widerWindow`); null when neither
+ * holds a page and the organisation has more entries: then its indexes must be asked.
+ */
+async function newestMatches<R>(db: Kysely<Database>, organisationId: string, recentWindow: number, limit: number, inWindow: (window: number) => Promise<R[]>): Promise<R[] | null> {
+  const recent = await inWindow(recentWindow);
+  if (recent.length >= limit) return recent;
+  const entries = await organisationEntries(db, organisationId, recentWindow * 10);
+  if (entries <= recentWindow) return recent;
+  const wider = widerWindow(recent.length, recentWindow, limit);
+  if (!wider) return null;
+  const more = await inWindow(wider);
+  return more.length >= limit || entries <= wider ? more : null;
+}
+
+/** How many entries an organisation has in the index, up to just past `window` (enough to tell). */
+async function organisationEntries(db: Kysely<Database>, organisationId: string, window: number): Promise<number> {
   const result = await sql<{ n: number }>`
-    select count(*) as n from (select 1 from complaint_search where organisation_id = ${organisationId} limit ${recentWindow + 1}) e`.execute(db);
+    select count(*) as n from (select 1 from complaint_search where organisation_id = ${organisationId} limit ${window + 1}) e`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
 
@@ -316,23 +360,16 @@ export async function findSubstringMatches(db: Kysely<Database>, organisationId:
       sql` and `,
     );
     // As for words: the newest entries first, where a common part fills the page; then the trigram index.
-    const recent = await sql<{ complaint_id: string }>`
+    const inWindow = async (window: number) => (await sql<{ complaint_id: string }>`
       select d.complaint_id
-      from (select id, complaint_id, folded from complaint_search where organisation_id = ${organisationId} order by id desc limit ${recentWindow}) d
+      from (select id, complaint_id, folded from complaint_search where organisation_id = ${organisationId} order by id desc limit ${window}) d
       where ${conditions}
       order by d.id desc
-      limit ${limit}`.execute(db);
-    if (recent.rows.length >= limit || (await organisationEntries(db, organisationId, recentWindow)) <= recentWindow) return toHits(recent.rows);
-    if (plan.parts.every((part) => [...part].length < 3)) {
-      // No trigram to look up: the newest entries only (see shortPartWindow).
-      const result = await sql<{ complaint_id: string }>`
-        select d.complaint_id
-        from (select id, complaint_id, folded from complaint_search where organisation_id = ${organisationId} order by id desc limit ${shortPartWindow}) d
-        where ${conditions}
-        order by d.id desc
-        limit ${limit}`.execute(db);
-      return toHits(result.rows);
-    }
+      limit ${limit}`.execute(db)).rows;
+    const newest = await newestMatches(db, organisationId, recentWindow, limit, inWindow);
+    if (newest) return toHits(newest);
+    // No trigram to look up: the newest entries only (see shortPartWindow).
+    if (plan.parts.every((part) => [...part].length < 3)) return toHits(await inWindow(shortPartWindow));
     // Materialised first (the trigram index narrows), for the same reason as the word matches.
     const result = await sql<{ complaint_id: string }>`
       with matches as materialized (

@@ -76,7 +76,7 @@ export async function rebuildSearchIndex(
   options: { batchSize?: number; onProgress?: (done: number, total: number) => void; resume?: boolean; signal?: AbortSignal } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 2000;
-  const version = searchIndexVersion();
+  const version = searchIndexVersion(isPostgres(db) ? 'postgres' : 'sqlite');
   if (!options.resume) {
     await clearSearchIndex(db);
     if (isPostgres(db)) await dropPostgresSearchIndexes(db);
@@ -161,7 +161,7 @@ export interface EnsureSearchIndexOptions {
  * (already finished unless `background`), or null when the index was up to date.
  */
 export async function ensureSearchIndex(db: Kysely<Database>, options: EnsureSearchIndexOptions = {}): Promise<BackgroundRebuild | null> {
-  const current = searchIndexVersion();
+  const current = searchIndexVersion(isPostgres(db) ? 'postgres' : 'sqlite');
   if ((await readSetting(db, versionKey)) === current) return null;
   const total = await countComplaints(db);
   if (total === 0) {
