@@ -322,9 +322,10 @@ function widerWindow(found: number, window: number, limit: number): number | nul
 async function newestMatches<R>(db: Kysely<Database>, organisationId: string, recentWindow: number, limit: number, inWindow: (window: number) => Promise<R[]>): Promise<R[] | null> {
   const recent = await inWindow(recentWindow);
   if (recent.length >= limit) return recent;
-  const entries = await organisationEntries(db, organisationId, recentWindow * 10);
-  if (entries <= recentWindow) return recent;
   const wider = widerWindow(recent.length, recentWindow, limit);
+  // Counted only as far as it matters (an index-only scan of that many entries).
+  const entries = await organisationEntries(db, organisationId, wider ?? recentWindow);
+  if (entries <= recentWindow) return recent;
   if (!wider) return null;
   const more = await inWindow(wider);
   return more.length >= limit || entries <= wider ? more : null;
