@@ -63,11 +63,13 @@ function baselines(db: Kysely<Database>): Record<Figure, (filter: DashboardFilte
     overdue: (f, now) =>
       run(sql`select count(*) as n from complaints c where ${where(f)} and c.state in ('received', 'in_progress')
         and ((c.state = 'received' and c.first_action_at is null and c.first_action_due_at < ${now}) or c.resolution_due_at < ${now})`),
+    // The same figure: the flows with the names and countries of the organisations at each end (the Sankey's labels).
     referrals: (f) =>
-      run(sql`select r.from_organisation_id, r.to_organisation_id, r.kind, r.state, count(*) as n from referrals r
+      run(sql`select r.from_organisation_id, s.name, s.country, r.to_organisation_id, t.name, t.country, r.kind, r.state, count(*) as n
+        from referrals r left join organisations s on s.id = r.from_organisation_id left join organisations t on t.id = r.to_organisation_id
         where ${f.organisationId ? sql`(r.from_organisation_id = ${f.organisationId} or r.to_organisation_id = ${f.organisationId})` : sql`1 = 1`}
         ${f.receivedFrom ? sql`and r.created_at >= ${f.receivedFrom}` : sql``} ${f.receivedBefore ? sql`and r.created_at < ${f.receivedBefore}` : sql``}
-        group by r.from_organisation_id, r.to_organisation_id, r.kind, r.state`),
+        group by r.from_organisation_id, s.name, s.country, r.to_organisation_id, t.name, t.country, r.kind, r.state`),
   };
 }
 
