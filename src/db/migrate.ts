@@ -17,6 +17,7 @@ import * as corridorIndex from './migrations/20261207_0014_corridor_index';
 import * as trigramScope from './migrations/20261207_0015_trigram_scope';
 import * as dayCounts from './migrations/20261207_0016_day_counts';
 import * as searchNames from './migrations/20261207_0017_search_names';
+import * as trigramByScope from './migrations/20261207_0018_trigram_by_scope';
 
 // Migrations are listed here rather than read from the folder, so that they load the same way under tsx,
 // in tests and in a bundled build. Names sort by date; append new ones at the end.
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '20261207_0015_trigram_scope': trigramScope,
   '20261207_0016_day_counts': dayCounts,
   '20261207_0017_search_names': searchNames,
+  '20261207_0018_trigram_by_scope': trigramByScope,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { SearchableComplaint, SearchDocument } from './document';
@@ -123,25 +123,46 @@ export async function deleteSearchDocuments(trx: Kysely<Database>, complaintIds:
 export async function createPostgresSearchIndexes(db: Kysely<any>): Promise<void> {
   await sql`create index if not exists complaint_search_document on complaint_search using gin (document)`.execute(db);
   await sql`create index if not exists complaint_search_names on complaint_search using gin (${sql.raw(postgresNamesVector)})`.execute(db);
+  await createPostgresTrigramIndex(db);
+}
+
+/** The first characters of an organisation's id: its scope in PostgreSQL's trigram index (see below). */
+const trigramScope = (column: Expression<string>) => sql<string>`left(${column}, 8)`;
+
+/**
+ * PostgreSQL's trigram index of the folded text, with the organisation in it (pg_trgm answers = too), so that GIN
+ * intersects the organisation with a query's parts inside the index: with a trigram index of the text alone,
+ * PostgreSQL ANDed its bitmap with one of the organisation's rows and rechecked 180,000 rows for a Khmer word
+ * common at other desks (1.2 s at a million). The organisation is its id's first 8 characters: the trigrams of a
+ * whole id (34 of them, each in the posting lists of all the organisation's rows) cost 100 ms to intersect, those of
+ * 8 characters 15 to 45 ms; the rare complaint of another organisation sharing them is left out after.
+ */
+async function createPostgresTrigramIndex(db: Kysely<any>): Promise<void> {
   const trigram = await sql<{ schema: string; ctype: string }>`
     select n.nspname as schema, d.datctype as ctype
     from pg_extension e join pg_namespace n on n.oid = e.extnamespace, pg_database d
     where e.extname = 'pg_trgm' and d.datname = current_database()`.execute(db);
   const found = trigram.rows[0];
   if (found && /utf-?8/i.test(found.ctype)) {
-    // The organisation is a column of the same index (pg_trgm answers = too): GIN intersects it with the parts
-    // inside the index. With a trigram index of the text alone, PostgreSQL ANDed its bitmap with one of the
-    // organisation's rows and rechecked 180,000 rows for a Khmer word common at other desks (1.2 s at a million).
     const trigrams = sql.id(found.schema, 'gin_trgm_ops');
-    await sql`create index if not exists complaint_search_scoped_folded on complaint_search using gin (organisation_id ${trigrams}, folded ${trigrams})`.execute(db);
+    await sql`create index if not exists complaint_search_folded_by_scope on complaint_search using gin ((${trigramScope(sql.ref('organisation_id'))}) ${trigrams}, folded ${trigrams})`.execute(db);
   }
+}
+
+/** Replaces the trigram index of index format 4's first version (the whole id) where it was built (migration 0018). */
+export async function replaceScopedTrigramIndex(db: Kysely<any>): Promise<void> {
+  const found = await sql`select 1 from pg_indexes where indexname = 'complaint_search_scoped_folded' and schemaname = current_schema()`.execute(db);
+  if (found.rows.length === 0) return;
+  await sql`drop index complaint_search_scoped_folded`.execute(db);
+  await createPostgresTrigramIndex(db);
 }
 
 /** Drops PostgreSQL's full-text indexes before a rebuild (see `createPostgresSearchIndexes`). */
 export async function dropPostgresSearchIndexes(db: Kysely<Database>): Promise<void> {
   await sql`drop index if exists complaint_search_document`.execute(db);
   await sql`drop index if exists complaint_search_names`.execute(db);
-  await sql`drop index if exists complaint_search_scoped_folded`.execute(db);
+  await sql`drop index if exists complaint_search_folded_by_scope`.execute(db);
+  await sql`drop index if exists complaint_search_scoped_folded`.execute(db); // before migration 0018
   await sql`drop index if exists complaint_search_folded`.execute(db); // before index format 4
 }
 
@@ -387,13 +408,14 @@ export async function findSubstringMatches(db: Kysely<Database>, organisationId:
     if (newest) return toHits(newest);
     // No trigram to look up: the newest entries only (see shortPartWindow).
     if (plan.parts.every((part) => [...part].length < 3)) return toHits(await inWindow(shortPartWindow));
-    // Materialised first (the trigram index narrows), for the same reason as the word matches.
+    // Materialised first (the trigram index narrows), for the same reason as the word matches; the organisation
+    // is asked by its scope in the index (createPostgresTrigramIndex), and exactly after.
     const result = await sql<{ complaint_id: string }>`
       with matches as materialized (
-        select d.id, d.complaint_id from complaint_search d
-        where d.organisation_id = ${organisationId} and ${conditions}
+        select d.id, d.complaint_id, d.organisation_id from complaint_search d
+        where ${trigramScope(sql.ref('d.organisation_id'))} = ${trigramScope(sql.val(organisationId))} and ${conditions}
       )
-      select complaint_id from matches order by id desc limit ${limit}`.execute(db);
+      select complaint_id from matches where organisation_id = ${organisationId} order by id desc limit ${limit}`.execute(db);
     return toHits(result.rows);
   }
   const trigram = fts5TrigramQuery(plan);
