@@ -7,15 +7,10 @@ export function isPostgres(db: Kysely<any>): boolean {
 
 /**
  * Whole calendar days (UTC) from the date of `from` to the date of `to` (ISO timestamps): the same number on both
- * databases, and the same as `calendarDaysBetween` below.
+ * databases, and the same as `calendarDaysBetween` (src/lib/time.ts).
  */
 export function daysBetweenSql(db: Kysely<any>, from: Expression<unknown>, to: Expression<unknown>): RawBuilder<number> {
   return isPostgres(db)
     ? sql<number>`(substr(${to}::text, 1, 10)::date - substr(${from}::text, 1, 10)::date)`
     : sql<number>`cast(julianday(substr(${to}, 1, 10)) - julianday(substr(${from}, 1, 10)) as integer)`;
-}
-
-/** Whole calendar days (UTC) from the date of one ISO timestamp to the date of another. */
-export function calendarDaysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000);
 }

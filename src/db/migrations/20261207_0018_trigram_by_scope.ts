@@ -9,4 +9,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) await replaceScopedTrigramIndex(db);
 }
 
+// The index is left as it is: earlier versions' queries work with it, and their rebuilds create their own.
 export async function down(): Promise<void> {}

@@ -37,6 +37,9 @@ export async function reindexComplaints(trx: Kysely<Database>, complaintIds: str
   await indexComplaints(trx, [...sources.values()]);
 }
 
+/** The index version this build of Lintas writes on this database (format and ICU version). */
+const indexVersion = (db: Kysely<Database>) => searchIndexVersion(isPostgres(db) ? 'postgres' : 'sqlite');
+
 async function readSetting(db: Kysely<Database>, key: string): Promise<string | undefined> {
   return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
 }
@@ -76,7 +79,7 @@ export async function rebuildSearchIndex(
   options: { batchSize?: number; onProgress?: (done: number, total: number) => void; resume?: boolean; signal?: AbortSignal } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 2000;
-  const version = searchIndexVersion(isPostgres(db) ? 'postgres' : 'sqlite');
+  const version = indexVersion(db);
   if (!options.resume) {
     await clearSearchIndex(db);
     if (isPostgres(db)) await dropPostgresSearchIndexes(db);
@@ -161,7 +164,7 @@ export interface EnsureSearchIndexOptions {
  * (already finished unless `background`), or null when the index was up to date.
  */
 export async function ensureSearchIndex(db: Kysely<Database>, options: EnsureSearchIndexOptions = {}): Promise<BackgroundRebuild | null> {
-  const current = searchIndexVersion(isPostgres(db) ? 'postgres' : 'sqlite');
+  const current = indexVersion(db);
   if ((await readSetting(db, versionKey)) === current) return null;
   const total = await countComplaints(db);
   if (total === 0) {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
-import { calendarDaysBetween } from '../../db/dialect';
 import type { ComplaintOutcomeTable, OrganisationTable } from '../../db/schema';
 import { newComplaintReference } from '../../lib/ids';
+import { calendarDaysBetween } from '../../lib/time';
 import { SeededRandom } from '../../lib/random';
 import { recordAudit } from '../audit/service';
 import { buildComplaintRows } from '../complaints/build-complaint-rows';
