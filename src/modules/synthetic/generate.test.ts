@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complaintInputSchema } from '../complaints/schema';
-import { generateComplaints } from './generate';
+import { generateComplaints, syntheticOrganisations } from './generate';
 
 const until = new Date('2026-11-01');
 const sample = [...generateComplaints(5000, 11, until)];
@@ -56,5 +56,24 @@ describe('synthetic complaints', () => {
       expect(c.resolvedAt! <= c.closedAt!).toBe(true);
       expect(c.input.receivedAt <= c.firstActionAt!).toBe(true);
     }
+  });
+
+  it('refer about one case in twenty across its corridor, after the first action, answered and completed in order', () => {
+    const referred = sample.filter((c) => c.referral);
+    expect(referred.length / sample.length).toBeGreaterThan(0.03);
+    expect(referred.length / sample.length).toBeLessThan(0.1);
+    const desks = new Map(syntheticOrganisations.map((o) => [o.key, o.country]));
+    for (const c of referred) {
+      const r = c.referral!;
+      expect(r.toOrganisationKey).not.toBe(c.organisationKey);
+      expect([c.input.origin, c.input.destination]).toContain(desks.get(r.toOrganisationKey));
+      expect(c.input.consent.shareWithOrganisations).toBe(true);
+      expect(c.firstActionAt! <= r.sentAt).toBe(true);
+      if (r.respondedAt) expect(r.sentAt < r.respondedAt).toBe(true);
+      if (r.completedAt) expect(r.respondedAt! < r.completedAt && r.state === 'completed').toBe(true);
+      expect(r.state === 'pending').toBe(r.respondedAt === null);
+    }
+    // Pending referrals are those of the last two weeks: too few in a sample this size to count on.
+    expect(new Set(referred.map((c) => c.referral!.state).filter((s) => s !== 'pending'))).toEqual(new Set(['accepted', 'declined', 'withdrawn', 'completed']));
   });
 });

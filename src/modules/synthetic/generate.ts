@@ -85,6 +85,15 @@ export interface SyntheticOutcome {
   decidedAt: string;
 }
 
+/** A referral of the complaint to a desk at the other end of its corridor, and how far it got. */
+export interface SyntheticReferral {
+  toOrganisationKey: string;
+  sentAt: string;
+  state: 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'completed';
+  respondedAt: string | null;
+  completedAt: string | null;
+}
+
 export interface SyntheticComplaint {
   organisationKey: string;
   input: ComplaintInput & { receivedAt: string };
@@ -93,6 +102,7 @@ export interface SyntheticComplaint {
   resolvedAt: string | null;
   closedAt: string | null;
   outcomes: SyntheticOutcome[];
+  referral: SyntheticReferral | null;
 }
 
 const DAY = 86_400_000;
@@ -133,6 +143,8 @@ function groupSize(random: SeededRandom): number {
  */
 export function* generateComplaints(count: number, seed: number, until: Date): Generator<SyntheticComplaint> {
   const random = new SeededRandom(seed);
+  // Referrals draw from their own stream, so that adding them left every complaint as it was.
+  const referrals = new SeededRandom(seed ^ 0x4ef3a1);
   const end = until.getTime();
   const start = end - 5 * 365 * DAY;
   for (let n = 0; n < count; n += 1) {
@@ -272,6 +284,26 @@ export function* generateComplaints(count: number, seed: number, until: Date): G
         state = ending;
       }
     }
-    yield { organisationKey, input, state, firstActionAt, resolvedAt, closedAt, outcomes };
+    const referral = firstActionAt && input.consent.shareWithOrganisations ? syntheticReferral(referrals, organisationKey, origin, destination, firstActionAt, end) : null;
+    yield { organisationKey, input, state, firstActionAt, resolvedAt, closedAt, outcomes, referral };
   }
+}
+
+/**
+ * About one complaint in nine filed at an origin desk is referred to the union desk in Thailand or Malaysia where
+ * the worker is, and one in fourteen filed there goes back to a desk in the worker's country; most are accepted,
+ * some declined, and older ones completed.
+ */
+function syntheticReferral(random: SeededRandom, from: string, origin: string, destination: string, firstActionAt: string, end: number): SyntheticReferral | null {
+  const destinationDesk = destinationDesks[destination];
+  const to = from === destinationDesk ? random.pick(originDesks[origin]) : destinationDesk;
+  if (!to || to === from || !random.chance(from === destinationDesk ? 0.07 : 0.11)) return null;
+  const sentMs = new Date(firstActionAt).getTime() + random.int(0, 10) * DAY + random.int(1, 6) * 3_600_000;
+  if (sentMs >= end) return null;
+  const at = (ms: number) => (ms < end ? new Date(ms).toISOString() : null);
+  const respondedAt = at(sentMs + random.int(1, 14) * DAY);
+  const answer = random.weighted([['accepted', 82], ['declined', 12], ['withdrawn', 6]] as const);
+  if (!respondedAt) return { toOrganisationKey: to, sentAt: new Date(sentMs).toISOString(), state: 'pending', respondedAt: null, completedAt: null };
+  const completedAt = answer === 'accepted' ? at(new Date(respondedAt).getTime() + random.int(15, 150) * DAY) : null;
+  return { toOrganisationKey: to, sentAt: new Date(sentMs).toISOString(), state: completedAt ? 'completed' : answer, respondedAt, completedAt };
 }

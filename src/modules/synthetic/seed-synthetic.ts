@@ -1,14 +1,16 @@
 import type { AppContext } from '../../context';
-import type { ComplaintOutcomeTable, OrganisationTable } from '../../db/schema';
+import type { ComplaintOutcomeTable, OrganisationTable, ReferralEventTable, ReferralTable } from '../../db/schema';
 import { newComplaintReference } from '../../lib/ids';
-import { calendarDaysBetween } from '../../lib/time';
+import { addDays, calendarDaysBetween } from '../../lib/time';
 import { SeededRandom } from '../../lib/random';
 import { recordAudit } from '../audit/service';
 import { buildComplaintRows } from '../complaints/build-complaint-rows';
 import { insertComplaints, type NewComplaintRows } from '../complaints/repository';
 import { markSearchIndexStale } from '../search/service';
 import { createOrganisation, presentOrganisation } from '../organisations/service';
-import { generateComplaints, syntheticOrganisations } from './generate';
+import { buildSharedCase } from '../referrals/service';
+import type { ShareableField } from '../referrals/schema';
+import { generateComplaints, syntheticOrganisations, type SyntheticComplaint } from './generate';
 
 export interface SyntheticSeedOptions {
   count: number;
@@ -55,7 +57,7 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
   const batchSize = options.batchSize ?? 1000;
   const searchIndex = options.searchIndex ?? true;
   if (!searchIndex) await markSearchIndexStale(ctx.db);
-  let batch: Array<NewComplaintRows & { outcomes: ComplaintOutcomeTable[] }> = [];
+  let batch: Array<NewComplaintRows & { outcomes: ComplaintOutcomeTable[]; referral: SyntheticReferralRows | null }> = [];
   let written = 0;
 
   const flush = async () => {
@@ -67,6 +69,11 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
       for (let i = 0; i < rows.length; i += 2000) {
         const part = rows.slice(i, i + 2000);
         await insertComplaints(trx, part, { searchIndex });
+        const referrals = part.flatMap((r) => (r.referral ? [r.referral] : []));
+        if (referrals.length > 0) {
+          await trx.insertInto('referrals').values(referrals.map((r) => r.referral)).execute();
+          await trx.insertInto('referral_events').values(referrals.flatMap((r) => r.events)).execute();
+        }
         await recordAudit(
           trx,
           { kind: 'system' },
@@ -110,9 +117,73 @@ export async function seedSynthetic(ctx: AppContext, options: SyntheticSeedOptio
       created_by: null,
       created_at: o.decidedAt,
     }));
-    batch.push({ ...rows, outcomes });
+    const referral = synthetic.referral ? syntheticReferralRows(synthetic, rows, outcomes, organisationFor, newId) : null;
+    batch.push({ ...rows, outcomes, referral });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
   return { organisations: [...organisations.values()].map(presentOrganisation) };
+}
+
+interface SyntheticReferralRows {
+  referral: ReferralTable;
+  events: ReferralEventTable[];
+}
+
+/** What the facts and narrative of a case travel with: no worker's personal data. */
+const syntheticShare: ShareableField[] = ['narrative', 'respondents'];
+
+/** A synthetic complaint's referral as the referral service would have written it, with its history. */
+function syntheticReferralRows(
+  synthetic: SyntheticComplaint,
+  rows: NewComplaintRows,
+  outcomes: ComplaintOutcomeTable[],
+  organisationFor: (key: string) => OrganisationTable,
+  newId: () => string,
+): SyntheticReferralRows | null {
+  const { toOrganisationKey, sentAt, state, respondedAt, completedAt } = synthetic.referral!;
+  const from = rows.complaint.organisation_id;
+  const to = organisationFor(toOrganisationKey);
+  // The demo files several synthetic desks with one organisation: no referral to itself.
+  if (to.id === from) return null;
+  const reason = `The worker's case needs follow-up in ${to.country}.`;
+  const outcome = completedAt ? { type: outcomes[0]?.type ?? 'no_remedy' } : null;
+  const referral: ReferralTable = {
+    id: newId(),
+    complaint_id: rows.complaint.id,
+    from_organisation_id: from,
+    to_organisation_id: to.id,
+    kind: 'referral',
+    state,
+    reason,
+    shared_fields: JSON.stringify(syntheticShare),
+    shared: JSON.stringify(buildSharedCase(rows.complaint, { ...rows, outcomes, evidence: [] }, syntheticShare)),
+    hide_receiver: 0,
+    consent_override: null,
+    created_by: null,
+    created_at: sentAt,
+    response_due_at: addDays(sentAt, to.first_action_days),
+    responded_at: state === 'withdrawn' ? null : respondedAt,
+    completed_at: completedAt,
+    outcome: outcome ? JSON.stringify(outcome) : null,
+    received_complaint_id: null,
+    updated_at: completedAt ?? respondedAt ?? sentAt,
+  };
+  const event = (type: string, organisationId: string, occurredAt: string, body: string | null, data: object = {}): ReferralEventTable => ({
+    id: newId(),
+    referral_id: referral.id,
+    type,
+    organisation_id: organisationId,
+    user_id: null,
+    user_name: null,
+    body,
+    data: JSON.stringify(data),
+    occurred_at: occurredAt,
+  });
+  const events = [event('sent', from, sentAt, reason, { kind: 'referral', to: to.id })];
+  if (respondedAt && state === 'withdrawn') events.push(event('withdrawn', from, respondedAt, 'The worker went home.'));
+  if (respondedAt && state === 'declined') events.push(event('declined', to.id, respondedAt, 'Outside what this desk handles.'));
+  if (respondedAt && (state === 'accepted' || state === 'completed')) events.push(event('accepted', to.id, respondedAt, null));
+  if (completedAt) events.push(event('completed', to.id, completedAt, null, { outcome }));
+  return { referral, events };
 }
