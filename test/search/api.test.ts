@@ -153,4 +153,15 @@ describeEachDatabase('complaint search through the API', (kind) => {
     for (const [i, q] of queries.entries()) if (i > 0) expect(after[i].body.items.map((c: { id: string }) => c.id), q).toEqual(before[i].body.items.map((c: { id: string }) => c.id));
     expect(await ensureSearchIndex(server.ctx.db)).toBeNull();
   });
+
+  it("finds words holding an apostrophe, whole or by their beginning, in the user's own organisation only", async () => {
+    const complaint = groupComplaint({ narrative: { text: "The agent O'Connor's office kept our passports", language: 'en' } });
+    const ourCase = await desk.users.desk_officer.client.post('/api/v1/complaints', complaint);
+    const theirCase = await other.users.desk_officer.client.post('/api/v1/complaints', complaint);
+    expect([ourCase.status, theirCase.status]).toEqual([201, 201]);
+    for (const query of ["O'Connor's", "o'conn", 'passp']) {
+      expect((await search(desk.users.case_manager.client, query)).body.items.map((i: { id: string }) => i.id), query).toEqual([ourCase.body.id]);
+      expect((await search(other.users.case_manager.client, query)).body.items.map((i: { id: string }) => i.id), query).toEqual([theirCase.body.id]);
+    }
+  });
 });

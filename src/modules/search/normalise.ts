@@ -5,9 +5,9 @@ import anyAscii from 'any-ascii';
 /**
  * Raise when what the index holds changes (folding, segmentation, keys): a database indexed with another format
  * or another ICU version is re-indexed at start. Each database has its own number, so a change to one's index does
- * not rebuild the other's (PostgreSQL 4: the organisation as a lexeme of the document, repository.ts).
+ * not rebuild the other's (PostgreSQL 5: documents built as literals, each lexeme marked with its organisation, query.ts).
  */
-export const searchIndexFormat = { sqlite: 3, postgres: 4 } as const;
+export const searchIndexFormat = { sqlite: 3, postgres: 5 } as const;
 export const searchIndexVersion = (database: keyof typeof searchIndexFormat): string => `${searchIndexFormat[database]}/icu-${process.versions.icu ?? 'none'}`;
 
 const latinLetter = /\p{Script=Latin}/u;

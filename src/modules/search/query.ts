@@ -61,30 +61,66 @@ export function fts5TrigramQuery(plan: SearchPlan): string | null {
 const tsString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /**
- * PostgreSQL: phonetic keys are stored as lexemes marked with `~` (see `postgresKeyLexemes`), which no word a user
- * types can become (the parser drops the mark), so a word query needs no weight labels. Labels make the GIN index
- * hand every candidate back for a recheck against its stored tsvector: at a million complaints a common word
- * read tens of thousands of them.
+ * PostgreSQL's documents are tsvector literals built here, not parsed by PostgreSQL, and the queries tsquery
+ * literals: both sides hold the words as segmented and folded above, exactly. Each lexeme begins with the mark of
+ * its organisation (`postgresScopePrefix`, repository.ts), so that a word's beginning ('sdn':*) is looked up among
+ * the organisation's own words only. Phonetic keys are lexemes marked `~` after it, which no word can hold (a word
+ * query then needs no weight labels: labels make the GIN index hand every candidate back for a recheck against
+ * its stored tsvector).
  */
-export const postgresKeyLexemes = (keys: string): string[] => keys.split(' ').filter(Boolean).map((key) => `~${key}`);
+export const postgresLexeme = (prefix: string, word: string) => tsString(`${prefix}${word}`);
+const postgresKey = (prefix: string, key: string) => tsString(`${prefix}~${key}`);
 
-/** The text for PostgreSQL's to_tsquery('simple', …), the same query as `fts5WordQuery` (names, Latin spellings, narrative). */
-export function tsWordQuery(plan: SearchPlan): string | null {
-  if (plan.tokens.length === 0) return null;
-  return plan.tokens.map(({ word }) => `(${tsString(word)} | ${tsString(word)}:*)`).join(' & ');
-}
-
-/** The same query as `fts5SpellingQuery`, for PostgreSQL: a tsquery literal (cast, not parsed: the mark stays). */
-export const tsSpellingQuery = (plan: SearchPlan): string | null => (plan.spellingKey ? `${tsString(`~${plan.spellingKey}`)}:*` : null);
+// A lexeme is at most 2,047 bytes, a position at most 16,383, and a lexeme keeps 256 positions.
+const longestLexeme = 2046;
+const lastPosition = 16_383;
+const mostPositions = 256;
 
 /**
- * The same query as `fts5NameQuery`, for PostgreSQL: the phrase for to_tsquery('simple', …) (names carry weight A),
- * and the whole-name key as a tsquery literal, OR-ed with it.
+ * The tsvector literal of a document: the names and their Latin spellings (weight A) and the narrative's words
+ * (weight C), numbered in that order as to_tsvector over their concatenation would, and the phonetic keys without
+ * positions.
  */
-export function tsNameQuery(plan: SearchPlan): { phrase: string; key: string | null } | null {
+export function postgresDocument(prefix: string, { names, latin, words, keys }: { names: string; latin: string; words: string; keys: string }): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  const add = (text: string, weight: 'A' | 'C') => {
+    for (const word of text.split(' ')) {
+      if (!word) continue;
+      position += 1;
+      const lexeme = `${prefix}${word}`;
+      if (lexeme.length > longestLexeme / 3 && Buffer.byteLength(lexeme) > longestLexeme) continue;
+      const list = positions.get(lexeme);
+      const at = `${Math.min(position, lastPosition)}${weight}`;
+      if (!list) positions.set(lexeme, [at]);
+      else if (list.length < mostPositions && position <= lastPosition) list.push(at);
+    }
+  };
+  add(names, 'A');
+  add(latin, 'A');
+  add(words, 'C');
+  const entries = [...positions].map(([lexeme, at]) => `${tsString(lexeme)}:${at.join(',')}`);
+  for (const key of new Set(keys.split(' '))) if (key) entries.push(postgresKey(prefix, key));
+  return entries.join(' ');
+}
+
+/** The tsquery of the same search as `fts5WordQuery` (names, Latin spellings, narrative), for one organisation. */
+export function tsWordQuery(plan: SearchPlan, prefix: string): string | null {
+  if (plan.tokens.length === 0) return null;
+  return plan.tokens.map(({ word }) => `(${postgresLexeme(prefix, word)} | ${postgresLexeme(prefix, word)}:*)`).join(' & ');
+}
+
+/** The same query as `fts5SpellingQuery`, for PostgreSQL. */
+export const tsSpellingQuery = (plan: SearchPlan, prefix: string): string | null => (plan.spellingKey ? `${postgresKey(prefix, plan.spellingKey)}:*` : null);
+
+/**
+ * The same query as `fts5NameQuery`, for PostgreSQL: the phrase among the names (weight A), and the whole-name key,
+ * OR-ed with it.
+ */
+export function tsNameQuery(plan: SearchPlan, prefix: string): { phrase: string; key: string | null } | null {
   if (plan.tokens.length < 2) return null;
-  const phrase = plan.tokens.map(({ word }, i) => `${tsString(word)}:${i === plan.tokens.length - 1 ? '*' : ''}A`).join(' <-> ');
-  return { phrase, key: plan.spellingKey ? tsString(`~${plan.spellingKey}`) : null };
+  const phrase = plan.tokens.map(({ word }, i) => `${postgresLexeme(prefix, word)}:${i === plan.tokens.length - 1 ? '*' : ''}A`).join(' <-> ');
+  return { phrase, key: plan.spellingKey ? postgresKey(prefix, plan.spellingKey) : null };
 }
 
 /** A reference or the start of one (KH-26-7F3K-…): searched as before, by prefix on the reference alone. */

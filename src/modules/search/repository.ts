@@ -2,7 +2,7 @@ import { type Expression, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { SearchableComplaint, SearchDocument } from './document';
-import { fts5NameQuery, fts5SpellingQuery, fts5TrigramQuery, fts5WordQuery, postgresKeyLexemes, type SearchPlan, tsNameQuery, tsSpellingQuery, tsWordQuery } from './query';
+import { fts5NameQuery, fts5SpellingQuery, fts5TrigramQuery, fts5WordQuery, postgresDocument, type SearchPlan, tsNameQuery, tsSpellingQuery, tsWordQuery } from './query';
 
 // Multi-row inserts stay under SQLite's limit of bound parameters per statement.
 const chunk = <T>(rows: T[], size: number): T[][] => {
@@ -26,20 +26,29 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 /** The token of an organisation in SQLite's word index (its `scope` column): letters and digits only, one word. */
 export const scopeToken = (organisationId: string) => `o${organisationId.toLowerCase().replace(/[^0-9a-z]/g, '')}`;
 
-/**
- * The organisation as a lexeme of PostgreSQL's document: marked with `#`, which the parser drops from any typed
- * word. Asked for it AND the words, the GIN index intersects the two inside the index; with the organisation as a
- * column beside it, PostgreSQL intersected bitmaps and then read every one of the organisation's rows the bitmaps
- * could not rule out (400 ms for "luong" at a Cambodian desk, none of them matching).
- */
-const postgresScopeLexeme = (organisationId: string) => `#${scopeToken(organisationId)}`;
+// FNV-1a: a well-spread hash of an organisation's id, for the marks below.
+function fnv1a(text: string, basis = 0x811c9dc5): number {
+  let hash = basis;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
+}
 
 /**
- * The names of a PostgreSQL document (weight A: names and their Latin spellings, with their positions) and its
- * organisation's lexeme (`postgresScopeLexeme`, computed here from the column): the expression of the index
- * complaint_search_names (migration 0017), written the same way in the query so that the planner uses it.
+ * The mark of an organisation at the head of every lexeme of its PostgreSQL documents (`postgresDocument`): `o`
+ * and 7 letters or digits from a hash of its id. A query for one organisation's words asks for its lexemes only,
+ * so GIN looks a word's beginning up among that organisation's words ("sdn":* at a Thai desk no longer gathers
+ * every Malaysian complaint's "sdn bhd" first, 125 ms at a million, to AND them with the organisation after). Two
+ * organisations sharing a mark (one chance in 10^10 a pair) would only cost time: the organisation is checked after.
  */
-export const postgresNamesVector = `(ts_filter(document, '{a}') || array_to_tsvector(array['#o' || regexp_replace(lower(organisation_id), '[^0-9a-z]', '', 'g')]))`;
+export const postgresScopePrefix = (organisationId: string): string => `o${fnv1a(organisationId).toString(36).padStart(7, '0')}`;
+
+/**
+ * The names of a PostgreSQL document (weight A: names and their Latin spellings, with their positions): the
+ * expression of the index complaint_search_names (migration 0017), written the same way in the query so that the
+ * planner uses it. A name's phrase is looked up there, among the few complaints naming both words, not among every
+ * complaint using them in its narrative.
+ */
+export const postgresNamesVector = `ts_filter(document, '{a}')`;
 
 /**
  * The organisation as one trigram in SQLite's trigram index (its `scope` column): three characters of the Private
@@ -47,8 +56,7 @@ export const postgresNamesVector = `(ts_filter(document, '{a}') || array_to_tsve
  * one chance in 10^11 a pair) would only cost time: matches are still checked against complaint_search.
  */
 export function scopeTrigram(organisationId: string): string {
-  let hash = 0x811c9dc5; // FNV-1a
-  for (let i = 0; i < organisationId.length; i += 1) hash = Math.imul(hash ^ organisationId.charCodeAt(i), 0x01000193) >>> 0;
+  const hash = fnv1a(organisationId);
   const second = Math.imul(hash ^ 0x5bd1e995, 0x01000193) >>> 0;
   return String.fromCharCode(0xe000 + (hash % 6400), 0xe000 + ((hash >>> 13) % 6400), 0xe000 + (second % 6400));
 }
@@ -70,14 +78,10 @@ export async function insertSearchDocuments(trx: Kysely<Database>, documents: Se
     const column = (pick: (d: SearchDocument) => string) => documents.map(pick);
     await sql`
       insert into complaint_search (complaint_id, organisation_id, folded, document)
-      select t.complaint_id, t.organisation_id, t.folded,
-        setweight(to_tsvector('simple', t.names), 'A') || setweight(to_tsvector('simple', t.latin), 'A')
-        || setweight(to_tsvector('simple', t.words), 'C') || setweight(array_to_tsvector(string_to_array(t.keys, ' ')), 'D')
-        || array_to_tsvector(array[t.scope])
+      select t.complaint_id, t.organisation_id, t.folded, t.document::tsvector
       from unnest(${column((d) => d.complaintId)}::text[], ${column((d) => d.organisationId)}::text[], ${column((d) => d.folded)}::text[],
-        ${column((d) => d.names)}::text[], ${column((d) => d.latin)}::text[], ${column((d) => d.words)}::text[],
-        ${column((d) => postgresKeyLexemes(d.keys).join(' '))}::text[], ${column((d) => postgresScopeLexeme(d.organisationId))}::text[])
-        with ordinality as t(complaint_id, organisation_id, folded, names, latin, words, keys, scope, n)
+        ${column((d) => postgresDocument(postgresScopePrefix(d.organisationId), d))}::text[])
+        with ordinality as t(complaint_id, organisation_id, folded, document, n)
       order by t.n
       ${skipIndexed ? sql`on conflict (complaint_id) do nothing` : sql``}`.execute(trx);
     return documents.length;
@@ -268,7 +272,8 @@ export async function findWordMatches(
   recentWindow = defaultRecentWindow,
 ): Promise<SearchHit[]> {
   if (isPostgres(db)) {
-    const query = postgresQuery(plan, kind);
+    const prefix = postgresScopePrefix(organisationId);
+    const query = postgresQuery(plan, kind, prefix);
     if (!query) return [];
     const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, ${query}, 1)`;
     const toHits = (rows: Array<{ complaint_id: string; score: number }>): SearchHit[] => rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
@@ -280,25 +285,22 @@ export async function findWordMatches(
       order by d.id desc
       limit ${limit}`.execute(db)).rows);
     if (newest) return toHits(newest);
-    // Then the full-text index, narrowed to the organisation inside it (postgresScopeLexeme; the organisation_id
-    // column is left out so that the planner does not AND a bitmap of all its rows). Materialised first: with
-    // ORDER BY … LIMIT in the same query the planner may walk the whole table backwards by id, hoping to meet
-    // matches early (2.9 s at 100,000 complaints for a word absent from the organisation).
-    const scope = sql`${`'${postgresScopeLexeme(organisationId)}'`}::tsquery`;
-    // A name's phrase is looked up among the names alone (postgresNamesVector), where its candidates are the few
-    // complaints naming both words, not every complaint using them in its narrative (a Thai compound word: 120 ms
-    // to under 1 ms at a million); the key of its sound among the document's keys.
-    const name = kind === 'names' ? tsNameQuery(plan) : null;
+    // Then the full-text index, whose lexemes are the organisation's own (postgresScopePrefix; the organisation_id
+    // column is asked only after, so that the planner does not AND a bitmap of all its rows). Materialised first:
+    // with ORDER BY … LIMIT in the same query the planner may walk the whole table backwards by id, hoping to meet
+    // matches early (2.9 s at 100,000 complaints for a word absent from the organisation). A name's phrase is
+    // looked up among the names alone (postgresNamesVector), the key of its sound in the document.
+    const name = kind === 'names' ? tsNameQuery(plan, prefix) : null;
     const condition = name
-      ? sql`${sql.raw(postgresNamesVector)} @@ (to_tsquery('simple', ${name.phrase}) && ${scope})${name.key ? sql` or document @@ (${name.key}::tsquery && ${scope})` : sql``}`
-      : sql`document @@ (${query} && ${scope})`;
+      ? sql`${sql.raw(postgresNamesVector)} @@ ${name.phrase}::tsquery${name.key ? sql` or document @@ ${name.key}::tsquery` : sql``}`
+      : sql`document @@ ${query}`;
     const result = await sql<{ complaint_id: string; score: number }>`
       with matches as materialized (
-        select id from complaint_search
+        select id, organisation_id from complaint_search
         where ${condition}
       )
       select d.complaint_id, ${rank} as score
-      from (select id from matches order by id desc limit ${limit}) m join complaint_search d on d.id = m.id
+      from (select id from matches where organisation_id = ${organisationId} order by id desc limit ${limit}) m join complaint_search d on d.id = m.id
       order by d.id desc`.execute(db);
     return toHits(result.rows);
   }
@@ -317,19 +319,19 @@ export async function findWordMatches(
   return result.rows.map((row) => ({ complaintId: row.complaint_id, score: -Number(row.score), kind }));
 }
 
-/** The tsquery of a kind of word match on PostgreSQL (see tsWordQuery, tsNameQuery, tsSpellingQuery). */
-function postgresQuery(plan: SearchPlan, kind: 'words' | 'names' | 'spelling') {
+/** The tsquery of a kind of word match on PostgreSQL, for the organisation of `prefix` (see tsWordQuery, tsNameQuery, tsSpellingQuery). */
+function postgresQuery(plan: SearchPlan, kind: 'words' | 'names' | 'spelling', prefix: string) {
   if (kind === 'words') {
-    const text = tsWordQuery(plan);
-    return text ? sql`to_tsquery('simple', ${text})` : null;
+    const text = tsWordQuery(plan, prefix);
+    return text ? sql`${text}::tsquery` : null;
   }
   if (kind === 'spelling') {
-    const literal = tsSpellingQuery(plan);
+    const literal = tsSpellingQuery(plan, prefix);
     return literal ? sql`${literal}::tsquery` : null;
   }
-  const name = tsNameQuery(plan);
+  const name = tsNameQuery(plan, prefix);
   if (!name) return null;
-  return name.key ? sql`(to_tsquery('simple', ${name.phrase}) || ${name.key}::tsquery)` : sql`to_tsquery('simple', ${name.phrase})`;
+  return name.key ? sql`(${name.phrase}::tsquery || ${name.key}::tsquery)` : sql`${name.phrase}::tsquery`;
 }
 
 /**
