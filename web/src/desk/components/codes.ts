@@ -3,22 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeFor } from '../../shared/i18n';
-import {
-  channels,
-  complainantTypes,
-  complaintStates,
-  eventTypes,
-  finalStates,
-  forcedLabourIndicators,
-  grievanceCodes,
-  grievances,
-  migrationStages,
-  outcomeTypes,
-  reliefTypes,
-  respondentTypes,
-  sexes,
-  transitionsNeedingReason,
-} from '../../../../src/modules/complaints/taxonomy';
+import { complaintStates, grievanceCodes, grievances, migrationStages } from '../../../../src/modules/complaints/taxonomy';
 
 export {
   channels,
@@ -35,7 +20,7 @@ export {
   respondentTypes,
   sexes,
   transitionsNeedingReason,
-};
+} from '../../../../src/modules/complaints/taxonomy';
 export type ComplaintState = (typeof complaintStates)[number];
 export type GrievanceCode = (typeof grievanceCodes)[number];
 export type Stage = (typeof migrationStages)[number];
