@@ -275,7 +275,10 @@ export async function findWordMatches(
     const prefix = postgresScopePrefix(organisationId);
     const query = postgresQuery(plan, kind, prefix);
     if (!query) return [];
-    const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, ${query}, 1)`;
+    // Divided by the document's length and its number of distinct words (normalisation 2|8), as BM25 weighs
+    // length on SQLite: a complaint naming one worker Aung Kyaw ranks above a group's complaint naming sixty
+    // workers among whom one is (recall@20 on latin names 0.82 with 1, the log of the length; 0.97 with 2|8).
+    const rank = sql`ts_rank('{0.2, 0.4, 0.4, 1.0}', d.document, ${query}, 2|8)`;
     const toHits = (rows: Array<{ complaint_id: string; score: number }>): SearchHit[] => rows.map((row) => ({ complaintId: row.complaint_id, score: Number(row.score), kind }));
     // First the organisation's newest entries, walked newest first: a common word fills the page there.
     const newest = await newestMatches(db, organisationId, recentWindow, limit, async (window) => (await sql<{ complaint_id: string; score: number }>`
