@@ -16,6 +16,12 @@ import { seedSynthetic } from '../src/modules/synthetic/seed-synthetic';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const seed = 7;
+/**
+ * What the synthetic seed writes, as a number: a database seeded by an earlier one is seeded again (2: with
+ * referrals). Recorded in the SQLite marker file and in PostgreSQL's bench_seed_complete table.
+ */
+const seedFormat = 2;
+const seedMark = `seed format ${seedFormat}`;
 const print = (line = '') => process.stdout.write(`${line}\n`);
 
 /** The URL of the PostgreSQL schema holding `size` synthetic complaints (whether or not it is seeded yet). */
@@ -38,7 +44,8 @@ async function onPostgres<T>(statement: string): Promise<T[]> {
 /**
  * A database URL holding `size` synthetic complaints (seed 7, five years up to 1 November 2026), seeded on first
  * use with a progress bar and kept for later runs. 
- * A half-seeded database (an interrupted run) is thrown away and seeded again.
+ * A half-seeded database (an interrupted run), or one seeded by an earlier format of the seed, is thrown away and
+ * seeded again.
  */
 export async function millionComplaintDatabase(kind: 'sqlite' | 'postgres', size = 1_000_000, { searchIndex = true }: { searchIndex?: boolean } = {}): Promise<string> {
   let url: string;
@@ -51,17 +58,21 @@ export async function millionComplaintDatabase(kind: 'sqlite' | 'postgres', size
     const file = path.join(dir, `list-${size}-seed${seed}.db`);
     const marker = `${file}.complete`;
     url = `sqlite:${file}`;
-    complete = async () => fs.existsSync(file) && fs.existsSync(marker);
-    markComplete = async () => fs.writeFileSync(marker, new Date().toISOString());
+    complete = async () => fs.existsSync(file) && fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').startsWith(seedMark);
+    markComplete = async () => fs.writeFileSync(marker, `${seedMark}, ${new Date().toISOString()}`);
     discard = async () => {
       for (const leftover of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(leftover, { force: true });
     };
   } else {
     url = postgresMillionUrl(size);
     const schema = new URL(url).searchParams.get('schema')!;
-    complete = async () => (await onPostgres(`select 1 from pg_tables where schemaname = '${schema}' and tablename = 'bench_seed_complete'`)).length === 1;
+    complete = async () => {
+      const table = await onPostgres(`select 1 from pg_tables where schemaname = '${schema}' and tablename = 'bench_seed_complete'`);
+      return table.length === 1 && (await onPostgres(`select 1 from ${schema}.bench_seed_complete where at like '${seedMark},%'`)).length === 1;
+    };
     markComplete = async () => {
       await onPostgres(`create table ${schema}.bench_seed_complete (at text not null)`);
+      await onPostgres(`insert into ${schema}.bench_seed_complete values ('${seedMark}, ${new Date().toISOString()}')`);
     };
     discard = async () => {
       await onPostgres(`drop schema if exists ${schema} cascade`);
