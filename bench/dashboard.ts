@@ -60,9 +60,14 @@ function baselines(db: Kysely<Database>): Record<Figure, (filter: DashboardFilte
     money: (f) => run(sql`select o.currency, count(distinct o.complaint_id) as n, sum(o.claimed) as claimed, sum(o.awarded) as awarded, sum(o.received) as received from complaint_outcomes o join complaints c on c.id = o.complaint_id where ${where(f)} and o.currency is not null group by o.currency`),
     firstAction: (f) => run(sql`select ${days('first_action_at')} as days, count(*) as n from complaints c where ${where(f)} and c.first_action_at is not null group by ${days('first_action_at')}`),
     resolution: (f) => run(sql`select ${days('resolved_at')} as days, count(*) as n from complaints c where ${where(f)} and c.resolved_at is not null group by ${days('resolved_at')}`),
-    overdue: (f, now) =>
-      run(sql`select count(*) as n from complaints c where ${where(f)} and c.state in ('received', 'in_progress')
-        and ((c.state = 'received' and c.first_action_at is null and c.first_action_due_at < ${now}) or c.resolution_due_at < ${now})`),
+    // The same figure: open complaints, and those past either deadline, the first action's and the resolution's.
+    overdue: (f, now) => {
+      const firstActionLate = sql`c.state = 'received' and c.first_action_at is null and c.first_action_due_at < ${now}`;
+      return run(sql`select count(*) as open, count(*) filter (where ${firstActionLate}) as first_action,
+          count(*) filter (where c.resolution_due_at < ${now}) as resolution,
+          count(*) filter (where (${firstActionLate}) or c.resolution_due_at < ${now}) as overdue
+        from complaints c where ${where(f)} and c.state in ('received', 'in_progress')`);
+    },
     // The same figure: the flows with the names and countries of the organisations at each end (the Sankey's labels).
     referrals: (f) =>
       run(sql`select r.from_organisation_id, s.name, s.country, r.to_organisation_id, t.name, t.country, r.kind, r.state, count(*) as n
