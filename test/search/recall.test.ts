@@ -108,7 +108,7 @@ describeEachDatabase('search recall on labelled queries in nine languages', (kin
 
   it('answers the same whether the newest entries are looked through first or the indexes at once', async () => {
     // PostgreSQL looks through an organisation's newest entries before its indexes (defaultRecentWindow), then a
-    // window up to ten times wider when matches were frequent in the first; with windows of 40 and 5 entries many
+    // window up to four times wider when matches were frequent in the first; with windows of 40 and 5 entries many
     // queries go on to the wider window or the indexes, with the default all are answered from the window.
     for (const query of fixture.queries) {
       const whole = await searchComplaints(server.ctx.db, staff.organisation.id, query.q);

@@ -68,7 +68,7 @@ const tsString = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g,
  * query then needs no weight labels: labels make the GIN index hand every candidate back for a recheck against
  * its stored tsvector).
  */
-export const postgresLexeme = (prefix: string, word: string) => tsString(`${prefix}${word}`);
+const postgresLexeme = (prefix: string, word: string) => tsString(`${prefix}${word}`);
 const postgresKey = (prefix: string, key: string) => tsString(`${prefix}~${key}`);
 
 // A lexeme is at most 2,047 bytes, a position at most 16,383, and a lexeme keeps 256 positions.
@@ -107,7 +107,12 @@ export function postgresDocument(prefix: string, { names, latin, words, keys }: 
 /** The tsquery of the same search as `fts5WordQuery` (names, Latin spellings, narrative), for one organisation. */
 export function tsWordQuery(plan: SearchPlan, prefix: string): string | null {
   if (plan.tokens.length === 0) return null;
-  return plan.tokens.map(({ word }) => `(${postgresLexeme(prefix, word)} | ${postgresLexeme(prefix, word)}:*)`).join(' & ');
+  return plan.tokens
+    .map(({ word }) => {
+      const lexeme = postgresLexeme(prefix, word);
+      return `(${lexeme} | ${lexeme}:*)`;
+    })
+    .join(' & ');
 }
 
 /** The same query as `fts5SpellingQuery`, for PostgreSQL. */

@@ -27,8 +27,8 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 export const scopeToken = (organisationId: string) => `o${organisationId.toLowerCase().replace(/[^0-9a-z]/g, '')}`;
 
 // FNV-1a: a well-spread hash of an organisation's id, for the marks below.
-function fnv1a(text: string, basis = 0x811c9dc5): number {
-  let hash = basis;
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
   return hash;
 }
