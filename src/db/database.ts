@@ -4,7 +4,6 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import Cursor from 'pg-cursor';
 import type { Database } from './schema';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -106,8 +105,7 @@ function openPostgres(url: string): DatabaseHandle {
     max: 20,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
-  // `cursor` lets `.stream()` read a large result in batches (exports) instead of all at once.
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   parsed.password = '';
   return {
     db,

@@ -85,7 +85,7 @@ export async function prepareComplaintExport(ctx: AppContext, actor: Actor, requ
   const records = (async function* () {
     const reader = ctx.openReader();
     try {
-      for await (const record of exportRecords(reader.db, ctx.dialect, filter, personal)) {
+      for await (const record of exportRecords(reader.db, filter, personal)) {
         complaints += 1;
         yield record;
       }

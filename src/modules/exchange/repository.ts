@@ -1,7 +1,4 @@
 import type { Kysely } from 'kysely';
-import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
-import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
-import type { DialectName } from '../../db/database';
 import type { Database } from '../../db/schema';
 import { type ComplaintFilters, hasGrievance, whereComplaintsMatch } from '../complaints/repository';
 import type { ExportRecord } from './columns';
@@ -45,31 +42,11 @@ const workerColumns = ['sex', 'birth_year', 'nationality', 'languages'] as const
 const personalWorkerColumns = ['name', 'name_latin', 'birth_date', 'passport_number', 'phone'] as const;
 
 /**
- * The query of an export: one row per complaint, its workers and respondents as JSON arrays in the same row.
- * A de-identified export never reads the personal columns at all.
+ * The complaints of an export: the list's filters, without paging. A de-identified export never reads the personal
+ * columns at all.
  */
-function exportQuery(db: Kysely<Database>, dialect: DialectName, filter: ExportFilter, personal: boolean) {
-  const jsonArrayFrom = dialect === 'postgres' ? postgresJsonArrayFrom : sqliteJsonArrayFrom;
-  let query = db
-    .selectFrom('complaints')
-    .select(caseColumns)
-    .$if(personal, (q) => q.select(personalCaseColumns))
-    .select((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('complaint_workers')
-          .select(personal ? [...workerColumns, ...personalWorkerColumns] : workerColumns)
-          .whereRef('complaint_workers.complaint_id', '=', 'complaints.id')
-          .orderBy('complaint_workers.position'),
-      ).as('workers'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('complaint_respondents')
-          .select(personal ? ['type', 'country', 'name'] : ['type', 'country'])
-          .whereRef('complaint_respondents.complaint_id', '=', 'complaints.id')
-          .orderBy('complaint_respondents.position'),
-      ).as('respondents'),
-    ]);
+function exportQuery(db: Kysely<Database>, filter: ExportFilter, personal: boolean) {
+  let query = db.selectFrom('complaints').select(caseColumns).$if(personal, (q) => q.select(personalCaseColumns));
   // The list's own filters, so that an export holds exactly the complaints the list shows.
   query = whereComplaintsMatch(query, filter);
   const anyGrievance = filter.anyGrievance;
@@ -77,45 +54,84 @@ function exportQuery(db: Kysely<Database>, dialect: DialectName, filter: ExportF
   return query;
 }
 
-type Row = Record<string, unknown> & { id: string; workers: unknown; respondents: unknown };
+type ComplaintRow = Omit<ExportRecord, 'workers' | 'respondents'> & { first_action_due_at: string };
 
-// SQLite answers the JSON arrays as text, PostgreSQL as parsed JSON.
-const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value);
-const toRecord = (row: Row) => ({ ...row, workers: parsed(row.workers), respondents: parsed(row.respondents) }) as unknown as ExportRecord;
+/** Groups rows by their complaint, in the order read. */
+function byComplaint<T extends { complaint_id: string }>(rows: T[]): Map<string, Array<Omit<T, 'complaint_id'>>> {
+  const groups = new Map<string, Array<Omit<T, 'complaint_id'>>>();
+  for (const { complaint_id, ...row } of rows) {
+    const group = groups.get(complaint_id);
+    if (group) group.push(row);
+    else groups.set(complaint_id, [row]);
+  }
+  return groups;
+}
+
+/** The workers and respondents of a page of complaints, one query each, in their positions. */
+async function peopleOf(db: Kysely<Database>, ids: string[], personal: boolean) {
+  const [workers, respondents] = await Promise.all([
+    db
+      .selectFrom('complaint_workers')
+      .select(['complaint_id', ...workerColumns])
+      .$if(personal, (q) => q.select(personalWorkerColumns))
+      .where('complaint_id', 'in', ids)
+      .orderBy('complaint_id')
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('complaint_respondents')
+      .select(['complaint_id', 'type', 'country'])
+      .$if(personal, (q) => q.select('name'))
+      .where('complaint_id', 'in', ids)
+      .orderBy('complaint_id')
+      .orderBy('position')
+      .execute(),
+  ]);
+  return { workers: byComplaint(workers), respondents: byComplaint(respondents) };
+}
 
 // Small pages keep few rows in hand: a page still alive while it is formatted gets promoted to the garbage
 // collector's old generation, and pages of 1,000 made the heap swing by over 100 MB at a million rows; 200 keep it flat.
 const pageSize = 200;
 
 /**
- * The complaints of an export, one at a time, in the list's order (sort column, then id), in constant memory.
- * PostgreSQL streams one query through a cursor (`.stream()`, on a connection of its own from the pool).
- * SQLite reads pages of 200 by keyset, on the export's own read-only connection (`openReader`), so that a long or
- * slowly-read export neither holds the node's main connection nor fills its page cache.
- * Either way the next rows are read only when the consumer asks for them (back-pressure).
+ * The complaints of an export, one at a time, in the list's order (sort column, then id), in constant memory:
+ * keyset pages of 200 complaints, then the page's workers and respondents in one query each. Each page is a query
+ * of its own, so a long or slowly-read export holds no connection between pages (on SQLite, call it with the
+ * export's own read-only connection, `openReader`, so that it neither waits on the node's main connection nor
+ * fills its page cache). The next page is read only when the consumer asks for it (back-pressure).
+ *
+ * Workers and respondents are read as rows, not as JSON arrays built by the database: `JSON.parse` keeps every
+ * short string value it reads (10 characters or fewer, such as a passport number) in V8's string table, outside the
+ * young generation, and at a million complaints that garbage made the process grow by some 100 MB before a full
+ * collection came (bench/export.ts measures it).
  */
-export async function* exportRecords(db: Kysely<Database>, dialect: DialectName, filter: ExportFilter, personal: boolean): AsyncGenerator<ExportRecord> {
+export async function* exportRecords(db: Kysely<Database>, filter: ExportFilter, personal: boolean): AsyncGenerator<ExportRecord> {
   const column = `complaints.${filter.sortColumn}` as const;
   const direction = filter.descending ? 'desc' : 'asc';
-  const query = exportQuery(db, dialect, filter, personal);
-  if (dialect === 'postgres') {
-    for await (const row of query.orderBy(column, direction).orderBy('complaints.id', direction).stream(pageSize)) yield toRecord(row as Row);
-    return;
-  }
+  const query = exportQuery(db, filter, personal);
   let after: { value: string; id: string } | undefined;
   for (;;) {
     const cursor = after;
-    const rows = (await query
+    const complaints = (await query
       .$if(cursor !== undefined, (q) =>
         q.where((eb) => eb(eb.refTuple(column, 'complaints.id'), filter.descending ? '<' : '>', eb.tuple(cursor!.value, cursor!.id))),
       )
       .orderBy(column, direction)
       .orderBy('complaints.id', direction)
       .limit(pageSize)
-      .execute()) as Row[];
-    for (const row of rows) yield toRecord(row);
-    if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1];
+      .execute()) as ComplaintRow[];
+    if (complaints.length === 0) return;
+    const people = await peopleOf(
+      db,
+      complaints.map((complaint) => complaint.id),
+      personal,
+    );
+    for (const complaint of complaints) {
+      yield { ...complaint, workers: people.workers.get(complaint.id) ?? [], respondents: people.respondents.get(complaint.id) ?? [] } as ExportRecord;
+    }
+    if (complaints.length < pageSize) return;
+    const last = complaints[complaints.length - 1];
     after = { value: last[filter.sortColumn] as string, id: last.id };
   }
 }
