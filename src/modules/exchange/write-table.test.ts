@@ -36,7 +36,12 @@ for (const format of ['csv', 'xlsx'] as TableFormat[]) {
     } else {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(file as never);
-      expect(workbook.worksheets[0].rowCount).toBe(total + 1);
+      const sheet = workbook.worksheets[0];
+      expect(sheet.rowCount).toBe(total + 1);
+      // The header row stands out; the data cells share the plain style.
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet.getRow(total + 1).getCell(1).font?.bold).toBeFalsy();
+      expect(sheet.getRow(total + 1).getCell(3).value).toBe(total - 1);
     }
   }, 120_000);
 }

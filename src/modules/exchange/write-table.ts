@@ -89,6 +89,13 @@ function compressorInputs(sheet: ExcelJS.Worksheet): Writable[] {
 const needsDrain = (stream: Writable) =>
   stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
 
+/**
+ * The one style of every data cell. exceljs gives each new cell a style object of its own, and its style registry
+ * then writes that style's XML anew for each cell and keeps the cell's style in a WeakMap, which only a full
+ * collection empties: tens of millions of entries at a million rows. A style it has seen is looked up at once.
+ */
+const plainStyle: Partial<ExcelJS.Style> = {};
+
 async function writeXlsx(output: Writable, headers: string[], rows: AsyncIterable<Cell[]>, beforeEnd: () => Promise<void>, sheetName: string) {
   // The streaming writer with inline strings: a shared-strings table would keep every distinct text in memory.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
@@ -98,7 +105,11 @@ async function writeXlsx(output: Writable, headers: string[], rows: AsyncIterabl
   header.commit();
   let count = 0;
   for await (const row of rows) {
-    sheet.addRow(row.map((value) => (typeof value === 'string' && value.length > xlsxCellLimit ? value.slice(0, xlsxCellLimit) : value))).commit();
+    const added = sheet.addRow(row.map((value) => (typeof value === 'string' && value.length > xlsxCellLimit ? value.slice(0, xlsxCellLimit) : value)));
+    added.eachCell((cell) => {
+      cell.style = plainStyle;
+    });
+    added.commit();
     count += 1;
     // Committed rows go to the zip compressor, which runs on the event loop's turns: give it one now and then,
     // and wait while the compressor or the reader (a slow HTTP client, a disk) has not taken what it was given.
