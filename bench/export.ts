@@ -49,7 +49,7 @@ export function measureExport(databaseUrl: string, mode: ExportBenchMode): Promi
 }
 
 /**
- * The most memory this process ever held, runtime, worker threads and export together, in MB. Linux's VmHWM:
+ * The most memory this process ever held, runtime and export together, in MB. Linux's VmHWM:
  * getrusage's maxRSS would not do, since a child inherits it from the process that spawned it (a benchmark that
  * has just seeded a database is large, and its child then reports the parent's peak, measured: 404 MB for a
  * child of 39). Elsewhere maxRSS is the best there is.
