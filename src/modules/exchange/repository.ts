@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { groupBy } from '../../lib/group';
 import { type ComplaintFilters, hasGrievance, whereComplaintsMatch } from '../complaints/repository';
 import type { ExportRecord } from './columns';
 
@@ -56,17 +57,6 @@ function exportQuery(db: Kysely<Database>, filter: ExportFilter, personal: boole
 
 type ComplaintRow = Omit<ExportRecord, 'workers' | 'respondents'> & { first_action_due_at: string };
 
-/** Groups rows by their complaint, in the order read. */
-function byComplaint<T extends { complaint_id: string }>(rows: T[]): Map<string, Array<Omit<T, 'complaint_id'>>> {
-  const groups = new Map<string, Array<Omit<T, 'complaint_id'>>>();
-  for (const { complaint_id, ...row } of rows) {
-    const group = groups.get(complaint_id);
-    if (group) group.push(row);
-    else groups.set(complaint_id, [row]);
-  }
-  return groups;
-}
-
 /** The workers and respondents of a page of complaints, one query each, in their positions. */
 async function peopleOf(db: Kysely<Database>, ids: string[], personal: boolean) {
   const [workers, respondents] = await Promise.all([
@@ -87,7 +77,8 @@ async function peopleOf(db: Kysely<Database>, ids: string[], personal: boolean) 
       .orderBy('position')
       .execute(),
   ]);
-  return { workers: byComplaint(workers), respondents: byComplaint(respondents) };
+  const byComplaint = (row: { complaint_id: string }) => row.complaint_id;
+  return { workers: groupBy(workers, byComplaint), respondents: groupBy(respondents, byComplaint) };
 }
 
 // Small pages keep few rows in hand: a page still alive while it is formatted gets promoted to the garbage
@@ -122,11 +113,7 @@ export async function* exportRecords(db: Kysely<Database>, filter: ExportFilter,
       .limit(pageSize)
       .execute()) as ComplaintRow[];
     if (complaints.length === 0) return;
-    const people = await peopleOf(
-      db,
-      complaints.map((complaint) => complaint.id),
-      personal,
-    );
+    const people = await peopleOf(db, complaints.map((complaint) => complaint.id), personal);
     for (const complaint of complaints) {
       yield { ...complaint, workers: people.workers.get(complaint.id) ?? [], respondents: people.respondents.get(complaint.id) ?? [] } as ExportRecord;
     }

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect';
 import type { Database } from '../../db/schema';
+import { groupBy } from '../../lib/group';
 import type { SearchableComplaint, SearchDocument } from './document';
 import { fts5NameQuery, fts5SpellingQuery, fts5TrigramQuery, fts5WordQuery, postgresDocument, type SearchPlan, tsNameQuery, tsSpellingQuery, tsWordQuery } from './query';
 
@@ -10,18 +11,6 @@ const chunk = <T>(rows: T[], size: number): T[][] => {
   for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
   return chunks;
 };
-
-// Map.groupBy arrives with Node 21.
-function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
 
 /** The token of an organisation in SQLite's word index (its `scope` column): letters and digits only, one word. */
 export const scopeToken = (organisationId: string) => `o${organisationId.toLowerCase().replace(/[^0-9a-z]/g, '')}`;
