@@ -167,6 +167,45 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
     await page.close();
   });
 
+  it('says what went wrong where it can be mended: a refused log-in, a missing reason, an e-mail already taken', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.baseUrl}/desk`);
+    await page.locator('#email').fill(staff.users.case_manager.email);
+    await page.locator('#password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    expect(await page.getByRole('alert').innerText()).toBe('The e-mail address or password is not correct.');
+    expect(await page.getByRole('button', { name: 'Log in' }).isEnabled()).toBe(true);
+
+    // A case manager declares a complaint inadmissible without saying why: the reason field says so and takes focus.
+    const created = await staff.users.desk_officer.client.post('/api/v1/complaints', groupComplaint());
+    await page.locator('#password').fill(testPassword);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.goto(`${server.baseUrl}/desk/complaints/${created.body.id}`);
+    await page.getByRole('button', { name: 'Move to Inadmissible' }).click();
+    await page.getByText('Give a reason for “Inadmissible”.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('transition-reason');
+    expect((await staff.users.case_manager.client.get(`/api/v1/complaints/${created.body.id}`)).body.state).toBe('received');
+    await byId(page, 'transition-reason').fill('The employer is outside the centre’s mandate.');
+    await page.getByRole('button', { name: 'Move to Inadmissible' }).click();
+    await expect.poll(async () => (await staff.users.case_manager.client.get(`/api/v1/complaints/${created.body.id}`)).body.state).toBe('inadmissible');
+    await page.getByRole('button', { name: 'Log out' }).click();
+
+    // The administrator adds a user whose e-mail address is taken: the server's message stands under the field.
+    await logIn(page, staff.users.org_admin.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Organisation' }).click();
+    await byId(page, 'user-name').fill('Second Officer');
+    await byId(page, 'user-email').fill(staff.users.desk_officer.email);
+    await byId(page, 'user-password').fill(testPassword);
+    const usersBefore = (await staff.users.org_admin.client.get(`/api/v1/users?organisationId=${staff.organisation.id}`)).body.items.length;
+    await page.getByRole('button', { name: 'Add the user' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('user-email');
+    expect(await page.locator('#user-email-error').innerText()).toContain('A user with this e-mail address already exists.');
+    expect((await staff.users.org_admin.client.get(`/api/v1/users?organisationId=${staff.organisation.id}`)).body.items).toHaveLength(usersBefore);
+    await checkAccessibility(page, 'admin with a refused user');
+    await page.close();
+  });
+
   it('shows the organisation page to its administrator', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await logIn(page, staff.users.org_admin.email);

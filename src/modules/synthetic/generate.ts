@@ -162,7 +162,6 @@ export function* generateComplaints(count: number, seed: number, until: Date): G
     const grievances = new Set<GrievanceCode>([random.weighted(stageGrievances[stage])]);
     if (random.chance(0.4)) grievances.add(random.weighted(stageGrievances[stage]));
     if (random.chance(0.15)) grievances.add(random.weighted(stageGrievances.employment));
-    const primary = [...grievances][0];
 
     const pool = namePools[origin];
     const size = groupSize(random);

@@ -11,6 +11,45 @@ export function useErrorMessage() {
   return useCallback((caught: unknown) => (caught instanceof ApiError ? caught.message : t('common.networkError')), [t]);
 }
 
+export interface SubmissionOptions {
+  /** The server's field errors as the form names its fields (default: as the server names them). */
+  fieldsOf?: (caught: ApiError) => Record<string, string>;
+  /** The id of a field's control: given, the first field the server refused takes focus. */
+  controlId?: (field: string) => string;
+}
+
+/**
+ * The state of a form that sends one request: `busy` while it runs; when it fails, `error` (the server's translated
+ * message, or the network one) and `errors` (its field errors). `send` clears the message first and says whether the
+ * request went through. The form's own checks set `errors` and `error` directly.
+ */
+export function useSubmission({ fieldsOf, controlId }: SubmissionOptions = {}) {
+  const errorMessage = useErrorMessage();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const send = async (request: () => Promise<void>): Promise<boolean> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await request();
+      return true;
+    } catch (caught) {
+      if (caught instanceof ApiError) {
+        const fields = fieldsOf ? fieldsOf(caught) : caught.fieldErrors();
+        setErrors(fields);
+        const first = Object.keys(fields)[0];
+        if (first && controlId) requestAnimationFrame(() => document.getElementById(controlId(first))?.focus());
+      }
+      setError(errorMessage(caught));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, errors, setErrors, send };
+}
+
 export function ErrorAlert({ message, id }: { message: string | null | undefined; id?: string }) {
   if (!message) return null;
   return (

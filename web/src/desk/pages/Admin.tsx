@@ -1,11 +1,11 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../shared/api';
+import { api } from '../../shared/api';
 import { formatDate } from '../../shared/i18n';
 import { assignableRoles, formatNumber } from '../components/codes';
 import { DirectoryProfileForm } from '../components/directory/DirectoryProfileForm';
 import type { User } from '../components/types';
-import { Announcement, ErrorAlert, Field, PageHeading, useAnnouncement, useErrorMessage } from '../components/ui';
+import { Announcement, ErrorAlert, Field, PageHeading, useAnnouncement, useErrorMessage, useSubmission } from '../components/ui';
 import { type Organisation, useSession } from '../session';
 
 const emptyUser = { email: '', name: '', role: 'desk_officer', password: '' };
@@ -17,10 +17,11 @@ function Users({ organisationId }: { organisationId: string }) {
   const [users, setUsers] = useState<User[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [draft, setDraft] = useState(emptyUser);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, errors, setErrors, send } = useSubmission({
+    fieldsOf: (caught) => (caught.code === 'email_taken' ? { email: caught.message, ...caught.fieldErrors() } : caught.fieldErrors()),
+    controlId: (field) => `user-${field}`,
+  });
   const status = useAnnouncement();
-  const [busy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -42,23 +43,12 @@ function Users({ organisationId }: { organisationId: string }) {
     event.preventDefault();
     setError(null);
     setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       const created = await api<User>('POST', '/api/v1/users', { ...draft, email: draft.email.trim(), name: draft.name.trim(), organisationId });
       setDraft(emptyUser);
       await load();
       status.announce(t('admin.users.added', { name: created.name, role: t(`server:role.${created.role}`) }));
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fields = caught.fieldErrors();
-        setErrors(caught.code === 'email_taken' ? { email: caught.message, ...fields } : fields);
-        const first = Object.keys(fields)[0] ?? (caught.code === 'email_taken' ? 'email' : undefined);
-        if (first) requestAnimationFrame(() => document.getElementById(`user-${first}`)?.focus());
-      }
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const roles = me.role === 'system_admin' ? [...assignableRoles, 'system_admin'] : assignableRoles;
@@ -125,10 +115,8 @@ function Deadlines({ organisationId }: { organisationId: string }) {
   const errorMessage = useErrorMessage();
   const [organisation, setOrganisation] = useState<Organisation | null>(null);
   const [values, setValues] = useState({ firstActionDays: '', resolutionDays: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, errors, setErrors, send } = useSubmission();
   const status = useAnnouncement();
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     api<Organisation>('GET', `/api/v1/organisations/${organisationId}`).then(
@@ -144,8 +132,7 @@ function Deadlines({ organisationId }: { organisationId: string }) {
     event.preventDefault();
     setError(null);
     setErrors({});
-    setBusy(true);
-    try {
+    await send(async () => {
       const number = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : value);
       const org = await api<Organisation>('PUT', `/api/v1/organisations/${organisationId}/deadlines`, {
         firstActionDays: number(values.firstActionDays),
@@ -153,12 +140,7 @@ function Deadlines({ organisationId }: { organisationId: string }) {
       });
       setOrganisation(org);
       status.announce(t('admin.deadlines.saved', { first: formatNumber(org.firstActionDays, i18n.language), resolution: formatNumber(org.resolutionDays, i18n.language) }));
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldErrors());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,28 +1,22 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, setCsrfToken } from '../../shared/api';
+import { api, setCsrfToken } from '../../shared/api';
+import { useSubmission } from '../components/ui';
 import { LanguageSwitcher } from '../../shared/LanguageSwitcher';
 
 export function Login({ onLoggedIn }: { onLoggedIn: () => Promise<void> }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmission();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       const result = await api<{ csrfToken: string }>('POST', '/api/v1/auth/login', { email, password });
       setCsrfToken(result.csrfToken);
       await onLoggedIn();
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('common.networkError'));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api, ApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { formatNumber } from '../codes';
-import { Announcement, ErrorAlert, Field, useAnnouncement, useErrorMessage } from '../ui';
+import { Announcement, ErrorAlert, Field, useAnnouncement, useErrorMessage, useSubmission } from '../ui';
 import { formatScore, PeriodOptions, usePeriodLabel } from './helpers';
 import type { CriteriaSet } from './types';
 
@@ -33,15 +33,16 @@ const idFor = (path: string) => {
 /** The regulator's assessment of an agency against a code of conduct: a score and evidence for each criterion. */
 export function AssessmentForm({ agencyId }: { agencyId: string }) {
   const { t, i18n } = useTranslation('agencies');
-  const errorMessage = useErrorMessage();
   const periodLabel = usePeriodLabel();
   const { sets, error: setsError } = useCriteriaSets();
   const [setId, setSetId] = useState('');
   const [period, setPeriod] = useState(String(new Date().getFullYear()));
   const [scores, setScores] = useState<Record<string, { score: string; evidence: string }>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The errors are keyed by the id of the control they belong to.
+  const { busy, error, setError, errors, setErrors, send } = useSubmission({
+    fieldsOf: (caught) => Object.fromEntries(Object.entries(caught.fieldErrors()).map(([path, message]) => [idFor(path), message])),
+    controlId: (id) => id,
+  });
   const status = useAnnouncement();
 
   useEffect(() => {
@@ -72,8 +73,7 @@ export function AssessmentForm({ agencyId }: { agencyId: string }) {
       requestAnimationFrame(() => document.getElementById(first)?.focus());
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const body = {
         criteriaSetId: set.id,
         period,
@@ -93,17 +93,7 @@ export function AssessmentForm({ agencyId }: { agencyId: string }) {
           set: set.name,
         }),
       );
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fields = Object.fromEntries(Object.entries(caught.fieldErrors()).map(([path, message]) => [idFor(path), message]));
-        setErrors(fields);
-        const first = Object.keys(fields)[0];
-        if (first) requestAnimationFrame(() => document.getElementById(first)?.focus());
-      }
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { formatMoney } from '../../../shared/i18n';
 import { parseMinorUnits } from '../codes';
-import { Announcement, CurrencyOptions, ErrorAlert, Field, useAnnouncement, useErrorMessage } from '../ui';
+import { Announcement, CurrencyOptions, ErrorAlert, Field, useAnnouncement, useErrorMessage, useSubmission } from '../ui';
 import { formatDay } from './helpers';
 import { type AgencyLookup, type Sanction, sanctionTypes } from './types';
 
@@ -19,9 +19,7 @@ export function Sanctions({ agencyId, licenceNumber, onRecorded }: { agencyId: s
   const [sanctions, setSanctions] = useState<Sanction[] | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [draft, setDraft] = useState(empty);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, errors, setErrors, send } = useSubmission({ controlId: (field) => `sanction-${field}` });
   const [tick, setTick] = useState(0);
   const status = useAnnouncement();
 
@@ -53,8 +51,7 @@ export function Sanctions({ agencyId, licenceNumber, onRecorded }: { agencyId: s
       requestAnimationFrame(() => document.getElementById(`sanction-${first}`)?.focus());
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const body = {
         type: draft.type,
         decidedOn: draft.decidedOn,
@@ -68,17 +65,7 @@ export function Sanctions({ agencyId, licenceNumber, onRecorded }: { agencyId: s
       setTick((n) => n + 1);
       onRecorded();
       status.announce(t('sanctions.recorded', { type: t(`sanctionType.${result.type}`), status: t(`status.${result.licenceStatus}`, { defaultValue: result.licenceStatus }) }));
-    } catch (caught) {
-      if (caught instanceof ApiError) {
-        const fields = caught.fieldErrors();
-        setErrors(fields);
-        const key = Object.keys(fields)[0];
-        if (key) requestAnimationFrame(() => document.getElementById(`sanction-${key}`)?.focus());
-      }
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const typedAmount = draft.type === 'fine' && draft.currency ? parseMinorUnits(draft.amount, draft.currency, i18n.language) : undefined;

@@ -5,7 +5,7 @@ import { api } from '../../../shared/api';
 import { useSession } from '../../session';
 import { caseRoles, finalStates, transitionsNeedingReason, type ComplaintState } from '../codes';
 import type { ComplaintDetail, User } from '../types';
-import { ErrorAlert, Field, useErrorMessage } from '../ui';
+import { ErrorAlert, Field, useSubmission } from '../ui';
 
 interface Props {
   complaint: ComplaintDetail;
@@ -18,23 +18,15 @@ interface Props {
 export function Assignment({ complaint, users, done }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const errorMessage = useErrorMessage();
   const [choice, setChoice] = useState(complaint.assignedTo ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useSubmission();
 
   const assign = async (userId: string | null) => {
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await api('PUT', `/api/v1/complaints/${complaint.id}/assignment`, { userId });
       const name = userId === null ? null : userId === user.id ? user.name : (users?.find((u) => u.id === userId)?.name ?? '');
       await done(name ? t('complaint.assignment.assigned', { name }) : t('complaint.assignment.cleared'));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (user.role === 'supervisor') {
@@ -79,11 +71,8 @@ export function Assignment({ complaint, users, done }: Props) {
 export function Transitions({ complaint, done }: Props) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const errorMessage = useErrorMessage();
   const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, errors, setErrors, send } = useSubmission({ controlId: (field) => `transition-${field}` });
   const reasonRef = useRef<HTMLTextAreaElement>(null);
 
   if (!['case_manager', 'supervisor'].includes(user.role)) return null;
@@ -95,27 +84,22 @@ export function Transitions({ complaint, done }: Props) {
 
   const move = async (to: string) => {
     setError(null);
-    setReasonError(undefined);
+    setErrors({});
     if (needsReason(to) && !reason.trim()) {
-      setReasonError(isReopening(to) ? t('complaint.transition.reasonRequiredReopen') : t('complaint.transition.reasonRequired', { state: t(`server:state.${to}`) }));
+      setErrors({ reason: isReopening(to) ? t('complaint.transition.reasonRequiredReopen') : t('complaint.transition.reasonRequired', { state: t(`server:state.${to}`) }) });
       reasonRef.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       await api('POST', `/api/v1/complaints/${complaint.id}/transitions`, { to, reason: reason.trim() || undefined });
       setReason('');
       await done(t('complaint.transition.done', { state: t(`server:state.${to}`) }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <div>
-      <Field id="transition-reason" label={t('complaint.transition.reason')} hint={t('complaint.transition.reasonHint')} error={reasonError}
+      <Field id="transition-reason" label={t('complaint.transition.reason')} hint={t('complaint.transition.reasonHint')} error={errors.reason}
         render={(p) => <textarea {...p} ref={reasonRef} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />} />
       <div className="actions">
         {targets.map((to) => (

@@ -5,14 +5,12 @@ import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/i18n';
 import { complaintStates, formatBytes } from '../codes';
 import type { AuditEntry, ComplaintDetail } from '../types';
-import { ErrorAlert, useErrorMessage } from '../ui';
+import { ErrorAlert, useErrorMessage, useSubmission } from '../ui';
 
 export function EvidenceSection({ complaint, done }: { complaint: ComplaintDetail; done: (message: string) => Promise<void> }) {
   const { t, i18n } = useTranslation();
-  const errorMessage = useErrorMessage();
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, send } = useSubmission();
   const fileRef = useRef<HTMLInputElement>(null);
 
   const upload = async (event: FormEvent) => {
@@ -24,8 +22,7 @@ export function EvidenceSection({ complaint, done }: { complaint: ComplaintDetai
       fileRef.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       const data = new FormData();
       if (description.trim()) data.append('description', description.trim());
       data.append('file', file);
@@ -33,11 +30,7 @@ export function EvidenceSection({ complaint, done }: { complaint: ComplaintDetai
       setDescription('');
       if (fileRef.current) fileRef.current.value = '';
       await done(t('complaint.evidence.added', { name: file.name }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,27 +1,24 @@
 // Outcomes with the money claimed, awarded and actually received, and the form to record one.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { formatDate, formatDateTime, formatMoney } from '../../../shared/i18n';
 import { useSession } from '../../session';
 import { finalStates, outcomeTypes, parseMinorUnits, type ComplaintState } from '../codes';
 import type { ComplaintDetail } from '../types';
-import { CurrencyOptions, ErrorAlert, Field, useErrorMessage } from '../ui';
+import { CurrencyOptions, ErrorAlert, Field, useSubmission } from '../ui';
 
 const amounts = ['claimed', 'awarded', 'received'] as const;
 
 export function Outcomes({ complaint, done }: { complaint: ComplaintDetail; done: (message: string) => Promise<void> }) {
   const { t, i18n } = useTranslation();
   const { user } = useSession();
-  const errorMessage = useErrorMessage();
   const [type, setType] = useState('');
   const [currency, setCurrency] = useState(complaint.reliefSought.find((r) => r.amount)?.amount?.currency ?? '');
   const [money, setMoney] = useState<Record<(typeof amounts)[number], string>>({ claimed: '', awarded: '', received: '' });
   const [decidedOn, setDecidedOn] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, errors, setErrors, send } = useSubmission();
 
   const canRecord = ['case_manager', 'supervisor'].includes(user.role);
   const open = !finalStates.includes(complaint.state as ComplaintState);
@@ -44,8 +41,7 @@ export function Outcomes({ complaint, done }: { complaint: ComplaintDetail; done
       document.getElementById(`outcome-${Object.keys(found)[0]}`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       await api('POST', `/api/v1/complaints/${complaint.id}/outcomes`, {
         type,
         currency: Object.keys(parsed).length > 0 ? currency : undefined,
@@ -58,12 +54,7 @@ export function Outcomes({ complaint, done }: { complaint: ComplaintDetail; done
       setDecidedOn('');
       setNote('');
       await done(t('complaint.outcomes.added', { type: t(`server:outcome.${type}`) }));
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldErrors());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

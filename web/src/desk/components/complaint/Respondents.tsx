@@ -6,7 +6,6 @@ import { api } from '../../../shared/api';
 import { useSession } from '../../session';
 import { useNames } from '../codes';
 import {
-  AgencyFacts,
   type AgencySummary,
   AgencySuggestions,
   type LicenceStatus,
@@ -16,7 +15,7 @@ import {
 } from '../intake/AgencyMatch';
 import { formatDay } from '../rights';
 import type { ComplaintDetail } from '../types';
-import { ErrorAlert, useErrorMessage } from '../ui';
+import { ErrorAlert, useErrorMessage, useSubmission } from '../ui';
 
 /** A respondent as the API answers it, with the registry link of recruitment agencies. */
 export type LinkedRespondent = ComplaintDetail['respondents'][number] & {
@@ -66,8 +65,7 @@ function AgencyLink({ complaint, respondent, done }: { complaint: ComplaintDetai
   const canEdit = Boolean(done) && editors.includes(user.role);
   const [agency, setAgency] = useState<AgencySummary | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useSubmission();
   const agencyId = respondent.agencyId ?? null;
 
   useEffect(() => {
@@ -86,16 +84,10 @@ function AgencyLink({ complaint, respondent, done }: { complaint: ComplaintDetai
 
   const save = async (id: string | null, message: string) => {
     if (!done) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       await linkRespondentAgency(complaint.id, respondent.id, id);
       await done(message);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!agencyId) {

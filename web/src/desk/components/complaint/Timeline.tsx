@@ -1,11 +1,11 @@
 // The complaint's timeline, newest first, and the form to add a contact, session, letter, decision or note.
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { formatDateTime } from '../../../shared/i18n';
 import { eventTypes, localDateTimeToIso } from '../codes';
 import type { ComplaintDetail, ComplaintEvent } from '../types';
-import { ErrorAlert, Field, useErrorMessage } from '../ui';
+import { ErrorAlert, Field, useSubmission } from '../ui';
 import { ReferralTimelineLine } from '../referrals/TimelineLine';
 
 function EventDetails({ event, complaint, userName }: { event: ComplaintEvent; complaint: ComplaintDetail; userName: (id: string | null) => string }) {
@@ -41,13 +41,10 @@ function EventDetails({ event, complaint, userName }: { event: ComplaintEvent; c
 
 export function Timeline({ complaint, userName, done }: { complaint: ComplaintDetail; userName: (id: string | null) => string; done: (message: string) => Promise<void> }) {
   const { t, i18n } = useTranslation();
-  const errorMessage = useErrorMessage();
   const [type, setType] = useState<string>('contact');
   const [occurredAt, setOccurredAt] = useState('');
   const [summary, setSummary] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, errors, setErrors, send } = useSubmission();
 
   const events = [...complaint.events].sort((a, b) => b.occurredAt.localeCompare(a.occurredAt) || b.recordedAt.localeCompare(a.recordedAt));
 
@@ -60,18 +57,12 @@ export function Timeline({ complaint, userName, done }: { complaint: ComplaintDe
       document.getElementById('event-summary')?.focus();
       return;
     }
-    setBusy(true);
-    try {
+    await send(async () => {
       await api('POST', `/api/v1/complaints/${complaint.id}/events`, { type, summary: summary.trim(), occurredAt: localDateTimeToIso(occurredAt) });
       setSummary('');
       setOccurredAt('');
       await done(t('complaint.timeline.added', { type: t(`server:event.${type}`) }));
-    } catch (caught) {
-      if (caught instanceof ApiError) setErrors(caught.fieldErrors());
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,5 +1,5 @@
 // The intake form's state, its draft on this device, and its conversion to the API's standard complaint form.
-import { api, ApiError } from '../../../shared/api';
+import { api } from '../../../shared/api';
 import { countryCodes, localDateTimeToIso, parseMinorUnits, randomId } from '../codes';
 import type { CreatedComplaint } from '../types';
 import type { ChosenAgency } from './AgencyMatch';
