@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../src/lib/i18n';
 import { groupComplaint } from '../support/factories';
 import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
-import { organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
+import { importLicenceList, organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
 const burmeseNarrative = 'ကျွန်တော်တို့ သုံးယောက်သည် ငါးဖမ်းလှေပေါ်တွင် လခမရဘဲ ခြောက်လကြာ အလုပ်လုပ်ခဲ့ရသည်။ ပွဲစားက ပတ်စ်ပို့ကို သိမ်းထားသည်။';
 const pdf = Buffer.from('%PDF-1.4\nContract of employment\n%%EOF\n');
@@ -124,13 +124,7 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
   });
 
   it('suggests registry agencies as the officer types, links the chosen one and warns when its licence was cancelled', async () => {
-    const { importLicences } = await import('../../src/modules/agencies/service');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-e2e-')), 'mm.csv');
-    fs.writeFileSync(file, 'Company name,Licence number,Status,Valid from,Valid to\n"Shwe Yadanar Overseas Employment Agency Co., Ltd.",MM-0777,valid,01/01/2015,31/12/2030\n');
-    await importLicences(server.ctx, { kind: 'system' }, file, { country: 'MM' });
+    await importLicenceList(server, 'MM', ['"Shwe Yadanar Overseas Employment Agency Co., Ltd.",MM-0777,valid,01/01/2015,31/12/2030']);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await logIn(page, staff.users.desk_officer.email);

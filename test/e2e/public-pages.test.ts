@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../src/lib/i18n';
 import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
-import { organisationWithStaff, startTestServer, type TestServer } from '../support/server';
+import { importLicenceList, organisationWithStaff, startTestServer, type TestServer } from '../support/server';
 
 describe.skipIf(!chromiumAvailable)('the public pages for workers, in a real browser', () => {
   let server: TestServer;
@@ -92,14 +92,42 @@ describe.skipIf(!chromiumAvailable)('the public pages for workers, in a real bro
     await page.close();
   });
 
+  it('says when the network failed and looks again on "Try again"; a slow answer to an older search never replaces a newer one', async () => {
+    await importLicenceList(server, 'KH', ['"Sokha Slow Answer Co., Ltd.",KH-0901,valid,01/01/2015,31/12/2030']);
+
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, locale: 'en-GB' });
+    let failNext = true;
+    await page.route('**/api/v1/public/agencies?*', async (route) => {
+      const q = new URL(route.request().url()).searchParams.get('q');
+      if (failNext) {
+        failNext = false;
+        await route.abort('internetdisconnected');
+        return;
+      }
+      if (q === 'Sokha Slow Answer') await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${server.baseUrl}/agencies?q=${encodeURIComponent('Sokha Slow Answer')}`);
+    await page.getByText('We could not reach Lintas. Check your internet and try again.').waitFor();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByText('KH-0901').waitFor();
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+
+    // Asked again (1.5 s to answer), then a newer search answered at once: the page keeps the newer answer.
+    await page.locator('#f-q').fill('Sokha Slow Answer');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('Searching…').waitFor();
+    await page.locator('#f-q').fill('Nobody Manpower');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText(/^No agency found with this name/).waitFor();
+    await page.waitForTimeout(2000);
+    expect(await page.getByText('KH-0901').count()).toBe(0);
+    expect(await page.getByText(/^No agency found with this name/).count()).toBe(1);
+    await page.close();
+  });
+
   it('looks up an agency by name and shows a cancelled licence as a warning, in Khmer', async () => {
-    const { importLicences } = await import('../../src/modules/agencies/service');
-    const fs = await import('node:fs');
-    const os = await import('node:os');
-    const path = await import('node:path');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-e2e-')), 'kh.csv');
-    fs.writeFileSync(file, 'Company name,Licence number,Status,Valid from,Valid to\n"Ponleu Meas Manpower Co., Ltd.",KH-0042,cancelled,01/01/2015,31/12/2030\n');
-    await importLicences(server.ctx, { kind: 'system' }, file, { country: 'KH' });
+    await importLicenceList(server, 'KH', ['"Ponleu Meas Manpower Co., Ltd.",KH-0042,cancelled,01/01/2015,31/12/2030']);
     const page = await phone();
     await page.addInitScript(() => localStorage.setItem('lintas.language', 'km'));
     await page.goto(`${server.baseUrl}/agencies?q=${encodeURIComponent('Ponleu Meas Manpower')}`);

@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { openContext } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config';
 import type { AppContext } from '../../src/context';
+import { importLicences } from '../../src/modules/agencies/service';
 import type { Role } from '../../src/modules/auth/actor';
 import { createOrganisation } from '../../src/modules/organisations/service';
 import { createUser } from '../../src/modules/users/service';
@@ -93,4 +97,14 @@ export async function organisationWithStaff(server: TestServer, name: string, co
     users[role] = { id: user.id, email, token: login.body.token, client: client(server.baseUrl, login.body.token) };
   }
   return { organisation, users };
+}
+
+/**
+ * Imports an official list of licensed agencies (one line each: name, licence number, status, valid from, valid to,
+ * dates as DD/MM/YYYY) through the same code as `lintas agencies import`, from a CSV file written for it.
+ */
+export async function importLicenceList(server: TestServer, country: string, lines: string[]) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lintas-licences-')), `${country.toLowerCase()}.csv`);
+  fs.writeFileSync(file, ['Company name,Licence number,Status,Valid from,Valid to', ...lines, ''].join('\n'));
+  return importLicences(server.ctx, { kind: 'system' }, file, { country });
 }

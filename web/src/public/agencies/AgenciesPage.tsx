@@ -1,46 +1,27 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../shared/api';
 import { ErrorSummary, type FieldErrors, TextField } from '../fields';
+import { useApiGet } from '../useApiGet';
 import { type Agency, maxQueryLength, readQuery } from './agency';
 import { AgencyCard } from './AgencyCard';
 import './agencies.css';
 
-type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; items: Agency[] } | { status: 'failed'; message: string };
-
 /** The body of the agency look-up: the search, what the official lists say about each agency found, and advice before paying. */
 export default function AgenciesPage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language;
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = readQuery(params);
   const [text, setText] = useState(query);
   // The key of the message, not the message: it follows a change of language at once.
   const [errorKey, setErrorKey] = useState<string>();
   const [attempt, setAttempt] = useState(0);
-  const [retry, setRetry] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'idle' });
+  const { loaded, retry } = useApiGet<{ items: Agency[] }>(query.length < 2 ? null : `/api/v1/public/agencies?${new URLSearchParams({ q: query })}`, 'agencies.results.networkError');
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
 
   // The address is the truth: going back or opening a shared link puts its search into the box.
   useEffect(() => setText(query), [query]);
-
-  useEffect(() => {
-    if (query.length < 2) {
-      setLoaded({ status: 'idle' });
-      return;
-    }
-    let active = true;
-    setLoaded({ status: 'loading' });
-    api<{ items: Agency[] }>('GET', `/api/v1/public/agencies?${new URLSearchParams({ q: query })}`)
-      .then((data) => active && setLoaded({ status: 'ready', items: data.items }))
-      .catch((error: unknown) => active && setLoaded({ status: 'failed', message: error instanceof ApiError ? error.message : t('agencies.results.networkError') }));
-    return () => {
-      active = false;
-    };
-  }, [query, language, retry]);
 
   useEffect(() => {
     if (focusResults.current && query) {
@@ -60,7 +41,7 @@ export default function AgenciesPage() {
     setErrorKey(undefined);
     focusResults.current = true;
     // The same search again looks again: the list may have changed, or the last try failed.
-    if (next === query) setRetry((n) => n + 1);
+    if (next === query) retry();
     else setParams({ q: next });
   }
 
@@ -96,21 +77,21 @@ export default function AgenciesPage() {
           {loaded.status === 'failed' && (
             <div className="alert" role="alert">
               <p>{loaded.message}</p>
-              <button type="button" className="secondary" onClick={() => setRetry((n) => n + 1)}>
+              <button type="button" className="secondary" onClick={retry}>
                 {t('agencies.results.retry')}
               </button>
             </div>
           )}
-          {loaded.status === 'ready' && loaded.items.length === 0 && (
+          {loaded.status === 'ready' && loaded.data.items.length === 0 && (
             <p className="agencies-empty" role="status">
               {t('agencies.results.empty')}
             </p>
           )}
-          {loaded.status === 'ready' && loaded.items.length > 0 && (
+          {loaded.status === 'ready' && loaded.data.items.length > 0 && (
             <>
-              <p role="status">{t('agencies.results.found', { count: loaded.items.length })}</p>
+              <p role="status">{t('agencies.results.found', { count: loaded.data.items.length })}</p>
               <ul className="agencies-list" aria-labelledby="agencies-results">
-                {loaded.items.map((agency) => (
+                {loaded.data.items.map((agency) => (
                   <AgencyCard key={agency.id} agency={agency} />
                 ))}
               </ul>

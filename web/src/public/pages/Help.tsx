@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, api } from '../../shared/api';
+import { api } from '../../shared/api';
 import { languageNames, languages } from '../../shared/i18n';
 import { countryName, formatList, languageName } from '../countries';
 import '../public.css';
+import { useApiGet } from '../useApiGet';
 import { usePageTitle } from '../usePageTitle';
 
 // The codes of the directory (src/modules/organisations/schema.ts): what help an organisation offers.
@@ -32,9 +33,7 @@ interface Organisation {
   };
 }
 
-type Loaded = { status: 'loading' } | { status: 'ready'; items: Organisation[] } | { status: 'failed'; message: string };
-
-const directory = (query: string) => api<{ items: Organisation[] }>('GET', `/api/v1/public/directory${query ? `?${query}` : ''}`).then((r) => r.items);
+const directoryPath = (query: string) => `/api/v1/public/directory${query ? `?${query}` : ''}`;
 
 /** One organisation in plain words: what help, where, when, how to reach it and whom to ask for. */
 function OrganisationCard({ organisation, language }: { organisation: Organisation; language: string }) {
@@ -78,28 +77,18 @@ export function Help() {
   const [area, setArea] = useState('');
   const [speaks, setSpeaks] = useState(language);
   const [areas, setAreas] = useState<Area[]>([]);
-  const [found, setFound] = useState<Loaded>({ status: 'loading' });
 
   // The countries and regions to choose from are the ones the directory serves.
   useEffect(() => {
-    directory('').then((items) => setAreas(items.flatMap((o) => (o.profile.areas.length > 0 ? o.profile.areas : [{ country: o.country }]))), () => setAreas([]));
+    api<{ items: Organisation[] }>('GET', directoryPath('')).then(({ items }) => setAreas(items.flatMap((o) => (o.profile.areas.length > 0 ? o.profile.areas : [{ country: o.country }]))), () => setAreas([]));
   }, []);
   useEffect(() => setSpeaks(language), [language]);
 
-  useEffect(() => {
-    let active = true;
-    const query = new URLSearchParams();
-    if (service) query.set('service', service);
-    if (area || country) query.set('area', area || country);
-    if (speaks) query.set('language', speaks);
-    setFound({ status: 'loading' });
-    directory(query.toString())
-      .then((items) => active && setFound({ status: 'ready', items }))
-      .catch((error: unknown) => active && setFound({ status: 'failed', message: error instanceof ApiError ? error.message : t('errors.network') }));
-    return () => {
-      active = false;
-    };
-  }, [service, country, area, speaks, t]);
+  const query = new URLSearchParams();
+  if (service) query.set('service', service);
+  if (area || country) query.set('area', area || country);
+  if (speaks) query.set('language', speaks);
+  const { loaded: found } = useApiGet<{ items: Organisation[] }>(directoryPath(query.toString()), 'errors.network');
 
   const countries = useMemo(() => [...new Set(areas.map((a) => a.country))].sort((a, b) => countryName(a, language).localeCompare(countryName(b, language))), [areas, language]);
   const regions = useMemo(() => {
@@ -161,12 +150,12 @@ export function Help() {
         {found.status === 'failed' && <p className="alert" role="alert">{found.message}</p>}
         {found.status === 'ready' && (
           <p role="status" data-testid="help-found">
-            {found.items.length === 0 ? t('help.dir.none') : t('help.dir.found', { count: found.items.length })}
+            {found.data.items.length === 0 ? t('help.dir.none') : t('help.dir.found', { count: found.data.items.length })}
           </p>
         )}
-        {found.status === 'ready' && found.items.length > 0 && (
+        {found.status === 'ready' && found.data.items.length > 0 && (
           <ul className="org-list">
-            {found.items.map((organisation) => <OrganisationCard key={organisation.id} organisation={organisation} language={language} />)}
+            {found.data.items.map((organisation) => <OrganisationCard key={organisation.id} organisation={organisation} language={language} />)}
           </ul>
         )}
         <p>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api } from '../../shared/api';
 import { countryName } from '../countries';
 import '../public.css';
+import { useApiGet } from '../useApiGet';
 import { usePageTitle } from '../usePageTitle';
 
 // This page's texts (locales/<language>/statistics.json) are fetched when it opens, not with the first page a
@@ -48,26 +48,13 @@ interface StatisticsTable {
   total: PublishedCell;
 }
 
-type Loaded = { status: 'loading' } | { status: 'ready'; table: StatisticsTable } | { status: 'failed'; message: string };
-
 export function Statistics() {
   const { t, i18n } = useTranslation(['statistics', 'public', 'server']);
   const language = i18n.language;
   const ready = useStatisticsTexts();
   const [dimension, setDimension] = useState<Dimension>('destination');
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const { loaded } = useApiGet<StatisticsTable>(`/api/v1/public/statistics?by=${dimension}`, 'public:errors.network');
   usePageTitle(ready ? t('statistics:title') : 'Lintas');
-
-  useEffect(() => {
-    let active = true;
-    setLoaded({ status: 'loading' });
-    api<StatisticsTable>('GET', `/api/v1/public/statistics?by=${dimension}`)
-      .then((table) => active && setLoaded({ status: 'ready', table }))
-      .catch((error: unknown) => active && setLoaded({ status: 'failed', message: error instanceof ApiError ? error.message : t('public:errors.network') }));
-    return () => {
-      active = false;
-    };
-  }, [dimension, t]);
 
   if (!ready) return <p role="status">{t('public:common.loading')}</p>;
 
@@ -96,13 +83,13 @@ export function Statistics() {
 
       {loaded.status === 'loading' && <p role="status">{t('public:common.loading')}</p>}
       {loaded.status === 'failed' && <p className="alert" role="alert">{loaded.message}</p>}
-      {loaded.status === 'ready' && loaded.table.rows.length === 0 && <p>{t('statistics:empty')}</p>}
-      {loaded.status === 'ready' && loaded.table.rows.length > 0 && (
+      {loaded.status === 'ready' && loaded.data.rows.length === 0 && <p>{t('statistics:empty')}</p>}
+      {loaded.status === 'ready' && loaded.data.rows.length > 0 && (
         <>
           <section aria-labelledby="statistics-chart-title">
-            <h2 id="statistics-chart-title">{t(loaded.table.unit === 'workers' ? 'statistics:chartWorkers' : 'statistics:chartComplaints', { dimension: t(`statistics:dimension.${dimension}`) })}</h2>
+            <h2 id="statistics-chart-title">{t(loaded.data.unit === 'workers' ? 'statistics:chartWorkers' : 'statistics:chartComplaints', { dimension: t(`statistics:dimension.${dimension}`) })}</h2>
             <Bars
-              items={loaded.table.columns.map((code, c) => ({ label: columnLabel(code), cell: loaded.table.columnTotals[c] }))}
+              items={loaded.data.columns.map((code, c) => ({ label: columnLabel(code), cell: loaded.data.columnTotals[c] }))}
               hiddenLabel={t('statistics:hidden')}
               format={number}
             />
@@ -111,34 +98,34 @@ export function Statistics() {
             <h2 id="statistics-table-title">{t('statistics:tableTitle')}</h2>
             <div style={{ overflowX: 'auto' }}>
               <table className="statistics-table">
-                <caption>{t(loaded.table.unit === 'workers' ? 'statistics:captionWorkers' : 'statistics:captionComplaints', { dimension: t(`statistics:dimension.${dimension}`) })}</caption>
+                <caption>{t(loaded.data.unit === 'workers' ? 'statistics:captionWorkers' : 'statistics:captionComplaints', { dimension: t(`statistics:dimension.${dimension}`) })}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('statistics:year')}</th>
-                    {loaded.table.columns.map((code) => (
+                    {loaded.data.columns.map((code) => (
                       <th key={code} scope="col">{columnLabel(code)}</th>
                     ))}
                     <th scope="col">{t('statistics:total')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {loaded.table.rows.map((year, r) => (
+                  {loaded.data.rows.map((year, r) => (
                     <tr key={year}>
                       <th scope="row">{year}</th>
-                      {loaded.table.cells[r].map((cell, c) => (
+                      {loaded.data.cells[r].map((cell, c) => (
                         <td key={c}>{cellText(cell)}</td>
                       ))}
-                      <td>{cellText(loaded.table.rowTotals[r])}</td>
+                      <td>{cellText(loaded.data.rowTotals[r])}</td>
                     </tr>
                   ))}
                 </tbody>
                 <tfoot>
                   <tr>
                     <th scope="row">{t('statistics:total')}</th>
-                    {loaded.table.columnTotals.map((cell, c) => (
+                    {loaded.data.columnTotals.map((cell, c) => (
                       <td key={c}>{cellText(cell)}</td>
                     ))}
-                    <td>{cellText(loaded.table.total)}</td>
+                    <td>{cellText(loaded.data.total)}</td>
                   </tr>
                 </tfoot>
               </table>

@@ -1,15 +1,13 @@
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../shared/api';
 import { formatDate } from '../../shared/i18n';
 import { countryName } from '../countries';
 import { CountrySelect, ErrorSummary, type FieldErrors, fieldId, Hint, TextField } from '../fields';
 import { agreementYear, describe, groups, iloForbidsAllFees, type Item, type Overview, type Provision } from './describe';
 import { apiQuery, type Choices, readChoices, sectors, useRightsCountryOptions, writeChoices } from './query';
+import { useApiGet } from '../useApiGet';
 import './rights.css';
-
-type Loaded = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; overview: Overview } | { status: 'failed'; message: string };
 
 /** The body of the "Know your rights" page: the worker's choices, then what applies to her, then where to get help. */
 export default function RightsPage() {
@@ -21,30 +19,14 @@ export default function RightsPage() {
   // The keys of the messages, not the messages: they follow a change of language at once.
   const [errorKeys, setErrorKeys] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
-  const [retry, setRetry] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'idle' });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
   const countries = useRightsCountryOptions(language, [chosen.origin, chosen.destination]);
   const query = apiQuery(chosen);
+  const { loaded, retry } = useApiGet<Overview>(query ? `/api/v1/public/rights?${query}` : null, 'rights.networkError');
 
   // The address is the truth: going back or opening a shared link puts its choices into the form.
   useEffect(() => setForm(chosen), [chosen]);
-
-  useEffect(() => {
-    if (!query) {
-      setLoaded({ status: 'idle' });
-      return;
-    }
-    let active = true;
-    setLoaded({ status: 'loading' });
-    api<Overview>('GET', `/api/v1/public/rights?${query}`)
-      .then((overview) => active && setLoaded({ status: 'ready', overview }))
-      .catch((error: unknown) => active && setLoaded({ status: 'failed', message: error instanceof ApiError ? error.message : t('rights.networkError') }));
-    return () => {
-      active = false;
-    };
-  }, [query, language, retry]);
 
   useEffect(() => {
     if (focusResults.current && query) {
@@ -139,13 +121,13 @@ export default function RightsPage() {
           {loaded.status === 'failed' && (
             <div className="alert" role="alert">
               <p>{loaded.message}</p>
-              <button type="button" className="secondary" onClick={() => setRetry((n) => n + 1)}>
+              <button type="button" className="secondary" onClick={retry}>
                 {t('rights.retry')}
               </button>
             </div>
           )}
           {loaded.status === 'ready' && (
-            <Results overview={loaded.overview} origin={chosen.origin} originName={origin} destinationName={destination} anySector={!chosen.sector || chosen.sector === 'other'} />
+            <Results overview={loaded.data} origin={chosen.origin} originName={origin} destinationName={destination} anySector={!chosen.sector || chosen.sector === 'other'} />
           )}
         </section>
       )}
