@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/modules/demo/seed-demo';
-import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityProblems, chromiumAvailable, launchBrowser, logInToDesk, screenshot } from '../support/browser';
 import { client, startTestServer, type TestServer } from '../support/server';
 
 describe.skipIf(!chromiumAvailable)('the dashboard, reports and public statistics, in a real browser', () => {
@@ -18,13 +18,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard, reports and public statistic
     await server?.close();
   });
 
-  async function logIn(page: Page, email: string) {
-    await page.goto(`${server.baseUrl}/desk`);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-  }
+  const logIn = (page: Page, email: string) => logInToDesk(page, server.baseUrl, email, demoPassword);
   const checkAccessibility = async (page: Page, name: string) => expect(await accessibilityProblems(page), name).toEqual([]);
   /** The first bar ECharts drew in a chart (bars are SVG paths in the first colour of the palette). */
   const firstBar = (page: Page, figure: string) => page.locator(`[data-testid="chart-${figure}"] svg path[fill="#0b5d6b"]`).first();
@@ -130,11 +124,7 @@ describe.skipIf(!chromiumAvailable)('the dashboard, reports and public statistic
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(() => localStorage.setItem('lintas.language', 'km'));
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/desk`);
-    await page.locator('#email').fill('supervisor@kh-mrc.demo');
-    await page.locator('#password').fill(demoPassword);
-    await page.locator('form button[type="submit"]').click();
-    await page.getByTestId('signed-in-as').waitFor();
+    await logIn(page, 'supervisor@kh-mrc.demo');
     await page.goto(`${server.baseUrl}/desk/dashboard`);
     await page.getByRole('heading', { name: 'បណ្ដឹងតាមបញ្ហាត្អូញត្អែរ' }).waitFor();
     await firstBar(page, 'byGrievance').waitFor();

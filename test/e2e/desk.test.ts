@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages } from '../../src/lib/i18n';
 import { groupComplaint } from '../support/factories';
-import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityProblems, chromiumAvailable, launchBrowser, logInToDesk, screenshot } from '../support/browser';
 import { importLicenceList, organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
 const burmeseNarrative = 'ကျွန်တော်တို့ သုံးယောက်သည် ငါးဖမ်းလှေပေါ်တွင် လခမရဘဲ ခြောက်လကြာ အလုပ်လုပ်ခဲ့ရသည်။ ပွဲစားက ပတ်စ်ပို့ကို သိမ်းထားသည်။';
@@ -216,11 +216,7 @@ describe.skipIf(!chromiumAvailable)('the desk workspace, in a real browser', () 
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript((lang) => localStorage.setItem('lintas.language', lang), language);
       const page = await context.newPage();
-      await page.goto(`${server.baseUrl}/desk`);
-      await page.locator('#email').fill(staff.users.supervisor.email);
-      await page.locator('#password').fill(testPassword);
-      await page.locator('button[type=submit]').click();
-      await page.getByTestId('signed-in-as').waitFor();
+      await logInToDesk(page, server.baseUrl, staff.users.supervisor.email, testPassword);
       for (const [name, url] of [
         ['my-work', '/desk'],
         ['list', '/desk/complaints'],

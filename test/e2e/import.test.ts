@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityProblems, chromiumAvailable, launchBrowser, logInToDesk, screenshot } from '../support/browser';
 import { organisationWithStaff, startTestServer, testPassword, type TestServer } from '../support/server';
 
 const upload = path.resolve(__dirname, '../fixtures/exchange/desk-upload.csv');
@@ -25,11 +25,7 @@ describe.skipIf(!chromiumAvailable)('importing complaints from a spreadsheet in 
 
   it('checks a CSV, shows the bad row by line and reason, imports the good rows and lists them', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-    await page.goto(`${server.baseUrl}/desk`);
-    await page.locator('#email').fill(staff.users.supervisor.email);
-    await page.locator('#password').fill(testPassword);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('signed-in-as').waitFor();
+    await logInToDesk(page, server.baseUrl, staff.users.supervisor.email, testPassword);
 
     await page.getByRole('navigation').getByRole('link', { name: 'Import' }).click();
     await page.getByRole('heading', { name: 'Import complaints' }).waitFor();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, seedDemo } from '../../src/modules/demo/seed-demo';
-import { accessibilityProblems, chromiumAvailable, launchBrowser, screenshot } from '../support/browser';
+import { accessibilityProblems, chromiumAvailable, launchBrowser, logInToDesk, screenshot } from '../support/browser';
 import { groupComplaint } from '../support/factories';
 import { repositoryRoot } from '../support/process';
 import { client, startTestServer, type TestServer } from '../support/server';
@@ -33,13 +33,7 @@ describe.skipIf(!chromiumAvailable)('referrals between organisations and the pub
     await server?.close();
   });
 
-  async function logIn(page: Page, email: string) {
-    await page.goto(`${server.baseUrl}/desk`);
-    await page.locator('#email').fill(email);
-    await page.locator('#password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByTestId('signed-in-as').waitFor();
-  }
+  const logIn = (page: Page, email: string) => logInToDesk(page, server.baseUrl, email, demoPassword);
   const checkAccessibility = async (page: Page, name: string) => expect(await accessibilityProblems(page), name).toEqual([]);
 
   it('refers a complaint from its page; the receiver asks a question and accepts; the sender sees it all', async () => {

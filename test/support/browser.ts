@@ -36,3 +36,12 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   });
   return violations;
 }
+
+/** Logs in to the desk at `baseUrl`, in whatever language the page is in, and waits until it shows who is signed in. */
+export async function logInToDesk(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/desk`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type="submit"]').click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
